@@ -1,0 +1,50 @@
+// Bundles every entry point with esbuild. `node esbuild.js [--watch] [--production]`.
+// Bundles (not tsc output) are what ship: the CLI and bench as single files, the
+// extension host bundle and the webview bundle added by their issues.
+const esbuild = require('esbuild');
+const fs = require('fs');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Node bundles (CommonJS). `vscode` is provided by the host at run time. */
+const nodeEntries = [
+  { in: 'src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
+  { in: 'bench/bench.ts', out: 'bench' },
+].filter((entry) => fs.existsSync(entry.in));
+
+async function main() {
+  const contexts = [];
+  for (const entry of nodeEntries) {
+    contexts.push(
+      await esbuild.context({
+        entryPoints: { [entry.out]: entry.in },
+        bundle: true,
+        platform: 'node',
+        target: 'node20',
+        format: 'cjs',
+        outdir: 'dist',
+        minify: production,
+        sourcemap: !production,
+        sourcesContent: false,
+        external: ['vscode'],
+        banner: entry.banner ? { js: entry.banner } : undefined,
+        logLevel: 'warning',
+      }),
+    );
+  }
+  if (watch) {
+    await Promise.all(contexts.map((ctx) => ctx.watch()));
+    return;
+  }
+  for (const ctx of contexts) {
+    await ctx.rebuild();
+    await ctx.dispose();
+  }
+  if (fs.existsSync('dist/cli.js')) fs.chmodSync('dist/cli.js', 0o755);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

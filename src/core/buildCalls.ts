@@ -1,0 +1,209 @@
+/**
+ * Calls and `new`: what a call does to its thread. A recognised API becomes an
+ * io/blocking/worker segment, Promise combinators become forks, callbacks of
+ * iterating methods become loops, and calls to local functions become call
+ * segments that resolveCalls.ts later ties to the callee.
+ */
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { apiInfo, HANDLER_METHODS, IO_LIKE_METHODS, ITERATING_METHODS, POOL_TASK_METHODS, ROUTE_METHODS, SERVER_FACTORIES, WORKER_MESSAGE_METHODS } from './apis';
+import { addCpu, labelOf, type BuildState, type FnCtx } from './buildState';
+import { memberPath, qualifiedName } from './imports';
+import { COST, type CallSite, type ForkSegment, type Segment } from './model';
+import { spanOf } from './spans';
+
+type Callable = TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+const COMBINATORS: Record<string, ForkSegment['combinator']> = { 'Promise.all': 'all', 'Promise.allSettled': 'allSettled', 'Promise.race': 'race', 'Promise.any': 'any' };
+
+function isCallable(node: TSESTree.Node | undefined): node is Callable {
+  return !!node && (node.type === T.FunctionExpression || node.type === T.ArrowFunctionExpression);
+}
+
+export function visitCall(state: BuildState, node: TSESTree.CallExpression, ctx: FnCtx, awaited: boolean, parent: TSESTree.Node | null): void {
+  const api = qualifiedName(node.callee, state.imports, state.declaredNames);
+  const path = memberPath(node.callee);
+  const site: CallSite = { node, api, calleeId: null, loops: [...ctx.loops], awaited, discarded: parent?.type === T.ExpressionStatement };
+  ctx.fn.facts.calls.push(site);
+  const span = spanOf(node);
+  const label = labelOf(state, node);
+
+  const combinator = api ? COMBINATORS[api] : undefined;
+  if (combinator) return visitCombinator(state, node, ctx, combinator, awaited);
+
+  const method = path && path.length > 1 ? path[path.length - 1] : null;
+  const receiver = path && path.length > 1 ? path.slice(0, -1).join('.') : null;
+  if (method && ITERATING_METHODS.has(method) && isCallable(node.arguments[0]) && node.callee.type === T.MemberExpression) {
+    return visitIteration(state, node, node.callee.object, method, node.arguments[0], ctx);
+  }
+
+  // Arguments first: their work happens before the call.
+  const info = apiInfo(api);
+  const registersHandler = isHandlerRegistration(method, api, receiver);
+  // p-limit's `limit(() => task)` and p-queue's `queue.add(() => task)` run the callback as a task.
+  const limited = !!path && ((path.length === 1 && state.limiterNames.has(path[0])) || (!!receiver && method === 'add' && state.limiterNames.has(receiver)));
+  for (const arg of node.arguments) {
+    if (isCallable(arg)) {
+      const id = state.visitFunction(state, arg, '<anonymous>', ctx);
+      if (registersHandler) state.functions[id].isHandler = true;
+      // A callback given to a local higher-order function, or to `.then`, runs as part of this flow.
+      if (method === 'then' || method === 'catch' || method === 'finally') ctx.out.push({ kind: 'call', calleeId: id, calleeName: '<callback>', awaited, span: spanOf(arg), label: `${method}(callback)` });
+      if (limited) ctx.out.push({ kind: 'call', calleeId: id, calleeName: '<task>', awaited, span: spanOf(arg), label: 'limited task' });
+    } else {
+      state.visit(state, arg, ctx, node);
+    }
+  }
+  if (node.callee.type === T.MemberExpression) state.visit(state, node.callee.object, ctx, node);
+  if (registersHandler) {
+    ctx.fn.evidence.push({ kind: 'handler', span, text: `registers a handler: ${label}` });
+    return;
+  }
+
+  if (info) {
+    switch (info.category) {
+      case 'io':
+      case 'timer': {
+        const callbackStyle = isCallable(node.arguments[node.arguments.length - 1]) || (info.category === 'timer' && !api!.includes('/promises'));
+        ctx.out.push({ kind: 'io', api: api!, latency: info.cost, awaited: awaited && !callbackStyle, timer: info.category === 'timer', span, label });
+        return;
+      }
+      case 'blocking':
+        ctx.out.push({ kind: 'blocking', api: api!, cost: info.cost, span, label });
+        return;
+      case 'heavy':
+        addCpu(ctx, node, info.cost, api!, label);
+        return;
+      case 'spawn':
+        ctx.out.push({ kind: 'worker', api: api!, cost: COST.heavyLoop / 2, spawns: true, awaited, span, label });
+        return;
+      case 'pool':
+        rememberBinding(state.poolNames, parent);
+        addCpu(ctx, node, info.cost);
+        return;
+      case 'limiter':
+        rememberBinding(state.limiterNames, parent);
+        return;
+      case 'cores':
+        rememberBinding(state.coreCountNames, parent);
+        return;
+      case 'combinator':
+        return; // handled above
+    }
+  }
+
+  if (receiver && method && (state.poolNames.has(receiver) || WORKER_MESSAGE_METHODS.has(method)) && (POOL_TASK_METHODS.has(method) || WORKER_MESSAGE_METHODS.has(method))) {
+    ctx.out.push({ kind: 'worker', api: `${receiver}.${method}`, cost: COST.heavyLoop / 2, spawns: false, awaited, span, label });
+    return;
+  }
+  if (limited) return; // the task callback was pushed above
+
+  const localName = path && !api ? localCallName(path, ctx) : path && path.length === 1 && state.namesToIds.has(path[0]) ? path[0] : null;
+  if (localName) {
+    site.localName = localName;
+    ctx.out.push({ kind: 'call', calleeId: -1, calleeName: localName, awaited, span, label });
+    return;
+  }
+  if (awaited || (method && IO_LIKE_METHODS.has(method) && parent?.type !== T.ExpressionStatement && !!receiver)) {
+    // Something outside this file that hands back a promise: most likely a wait.
+    ctx.out.push({ kind: 'io', api: api ?? `unknown:${path ? path.join('.') : 'call'}`, latency: COST.ioLatency, awaited, timer: false, span, label });
+    return;
+  }
+  if (!path || path.length === 1) ctx.out.push({ kind: 'call', calleeId: -1, calleeName: path ? path[0] : '<expr>', awaited, span, label });
+}
+
+/** `f()` or `this.f()`; the name is resolved (or dropped) once every function is known. */
+function localCallName(path: string[], ctx: FnCtx): string | null {
+  if (path.length === 1) return path[0];
+  if (path.length === 2 && path[0] === 'this' && ctx.className) return `${ctx.className}.${path[1]}`;
+  return null;
+}
+
+function rememberBinding(names: Set<string>, parent: TSESTree.Node | null): void {
+  if (parent?.type === T.VariableDeclarator && parent.id.type === T.Identifier) names.add(parent.id.name);
+  if (parent?.type === T.AssignmentExpression && parent.left.type === T.MemberExpression && parent.left.property.type === T.Identifier) {
+    const path = memberPath(parent.left);
+    if (path) names.add(path.join('.'));
+  }
+}
+
+function isHandlerRegistration(method: string | null, api: string | null, receiver: string | null): boolean {
+  if (api && SERVER_FACTORIES.has(api)) return true;
+  if (!method || !receiver) return false;
+  if (HANDLER_METHODS.has(method)) return true;
+  return ROUTE_METHODS.has(method) && /^(app|router|server|fastify|api|routes?)$/i.test(receiver.split('.').pop()!);
+}
+
+/** Promise.all([...]) / Promise.all(xs.map(...)): tasks started together and joined at the slowest. */
+function visitCombinator(state: BuildState, node: TSESTree.CallExpression, ctx: FnCtx, combinator: ForkSegment['combinator'], awaited: boolean): void {
+  const fork: ForkSegment = { kind: 'fork', combinator, tasks: [], repeat: 1, awaited, span: spanOf(node), label: labelOf(state, node) };
+  const arg = node.arguments[0];
+  const saved = ctx.out;
+  const taskOf = (element: TSESTree.Node) => {
+    const task: Segment[] = [];
+    ctx.out = task;
+    if (element.type === T.Identifier && ctx.deferred.has(element.name)) {
+      const deferred = ctx.deferred.get(element.name)!;
+      ctx.deferred.delete(element.name);
+      task.push(...deferred.tasks.flat());
+      if (deferred.repeat > 1) fork.repeat = deferred.repeat;
+    } else if (element.type === T.CallExpression) visitCall(state, element, ctx, true, null);
+    else if (element.type !== T.SpreadElement) state.visitAwaited(state, element as TSESTree.Expression, ctx);
+    ctx.out = saved;
+    fork.tasks.push(task);
+  };
+  if (arg?.type === T.ArrayExpression) {
+    for (const element of arg.elements) if (element) taskOf(element);
+  } else if (arg?.type === T.CallExpression && arg.callee.type === T.MemberExpression && arg.callee.property.type === T.Identifier && arg.callee.property.name === 'map' && isCallable(arg.arguments[0])) {
+    ctx.fn.facts.calls.push({ node: arg, api: null, calleeId: null, loops: [...ctx.loops], awaited: false, discarded: false });
+    state.visit(state, arg.callee.object, ctx, arg);
+    const id = state.visitFunction(state, arg.arguments[0], '<anonymous>', ctx);
+    fork.tasks.push([{ kind: 'call', calleeId: id, calleeName: '<map callback>', awaited: true, span: spanOf(arg.arguments[0]), label: 'each item' }]);
+    fork.repeat = iterationGuess(arg.callee.object);
+  } else if (arg) taskOf(arg);
+  ctx.out.push(fork);
+}
+
+/** `xs.map(cb)`, `xs.forEach(cb)`, ...: the callback runs once per element, now. */
+function visitIteration(state: BuildState, node: TSESTree.CallExpression, object: TSESTree.Expression, method: string, callback: Callable, ctx: FnCtx): void {
+  state.visit(state, object, ctx, node);
+  const id = state.visitFunction(state, callback, '<anonymous>', ctx);
+  for (const extra of node.arguments.slice(1)) state.visit(state, extra, ctx, node);
+  const span = spanOf(node);
+  const repeat = iterationGuess(object);
+  const call: Segment = { kind: 'call', calleeId: id, calleeName: `<${method} callback>`, awaited: false, span: spanOf(callback), label: `${method} callback` };
+  if (callback.async) {
+    // Each call starts a promise and returns at its first await: the tasks overlap, and nothing waits for them here.
+    ctx.out.push({ kind: 'fork', combinator: 'deferred', tasks: [[{ ...call, awaited: true }]], repeat, awaited: false, span, label: labelOf(state, node) });
+    return;
+  }
+  ctx.out.push({ kind: 'loop', mode: 'sync', iterations: repeat, iterationsGuessed: !(object.type === T.ArrayExpression), body: [call], span, label: labelOf(state, node) });
+}
+
+export function iterationGuess(collection: TSESTree.Node): number {
+  if (collection.type === T.ArrayExpression) return Math.max(1, collection.elements.length);
+  return COST.unknownIterations;
+}
+
+export function visitNew(state: BuildState, node: TSESTree.NewExpression, ctx: FnCtx, parent: TSESTree.Node | null, awaited = false): void {
+  const api = qualifiedName(node.callee, state.imports, state.declaredNames);
+  ctx.fn.facts.calls.push({ node, api, calleeId: null, loops: [...ctx.loops], awaited, discarded: parent?.type === T.ExpressionStatement });
+  const executor = node.arguments[0];
+  if (api === 'Promise' && isCallable(executor)) {
+    ctx.fn.facts.promiseConstructors.push(node);
+    // The executor runs synchronously, right now; what it starts decides whether anything is waited for.
+    const id = state.visitFunction(state, executor, '<anonymous>', ctx);
+    ctx.out.push({ kind: 'call', calleeId: id, calleeName: '<promise executor>', awaited, span: spanOf(executor), label: 'new Promise executor' });
+    return;
+  }
+  for (const arg of node.arguments) state.visit(state, arg, ctx, node);
+  const info = apiInfo(api);
+  const span = spanOf(node);
+  if (info?.category === 'spawn') {
+    ctx.out.push({ kind: 'worker', api: api!, cost: COST.heavyLoop / 2, spawns: true, awaited, span, label: labelOf(state, node) });
+  } else if (info?.category === 'pool') {
+    rememberBinding(state.poolNames, parent);
+    addCpu(ctx, node, info.cost);
+  } else if (info?.category === 'limiter') {
+    rememberBinding(state.limiterNames, parent);
+  } else {
+    addCpu(ctx, node, 1);
+  }
+}

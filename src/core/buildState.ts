@@ -1,0 +1,87 @@
+/** Shared state of one model build, and the small helpers every build file uses. */
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { FunctionInfo, FunctionKind, ImportBinding, LoopNode, Segment, Span } from './model';
+import { spanOf } from './spans';
+
+type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+
+/** Promises started and not yet awaited (`const p = fetch(a)`), joined at `await p`. */
+export interface DeferredTasks {
+  tasks: Segment[][];
+  repeat: number;
+  span: Span;
+}
+
+export interface FnCtx {
+  fn: FunctionInfo;
+  /** The segment list being filled (the function's, a loop body's or a fork task's). */
+  out: Segment[];
+  loops: LoopNode[];
+  deferred: Map<string, DeferredTasks>;
+  className: string | null;
+}
+
+export interface BuildState {
+  text: string;
+  imports: Map<string, ImportBinding>;
+  functions: FunctionInfo[];
+  /** Declared names (`f`, `Class.method`) to function ids, for local calls. */
+  namesToIds: Map<string, number>;
+  /** Names declared at the top level (functions, consts), known before the traversal: they hide globals. */
+  declaredNames: ReadonlySet<string>;
+  /** Variables holding a worker pool (piscina, tinypool, workerpool, threads.Pool). */
+  poolNames: Set<string>;
+  /** Variables holding a concurrency limiter (p-limit). */
+  limiterNames: Set<string>;
+  coreCountNames: Set<string>;
+  // The traversal's entry points, passed around to avoid import cycles between build files.
+  visit(state: BuildState, node: TSESTree.Node, ctx: FnCtx, parent?: TSESTree.Node | null): void;
+  visitFunction(state: BuildState, node: FunctionNode, name: string, ctx: FnCtx): number;
+  visitAwaited(state: BuildState, argument: TSESTree.Expression, ctx: FnCtx): void;
+}
+
+export function newFunction(state: BuildState, node: TSESTree.Node, name: string, kind: FunctionKind, parentId: number | null): FunctionInfo {
+  const span = spanOf(node);
+  const fn: FunctionInfo = {
+    id: state.functions.length,
+    name,
+    kind,
+    async: false,
+    generator: false,
+    span,
+    headSpan: { ...span, endLine: span.line, endColumn: span.line === span.endLine ? span.endColumn : span.column + 1, end: span.start + 1 },
+    parentId,
+    childIds: [],
+    segments: [],
+    calleeIds: [],
+    summary: { cpuCost: 0, heavyCpu: false, waitsOnIo: false, usesWorkers: false, interleaves: false, blocks: false, workerCost: 0 },
+    quadrant: 'sequential',
+    parallelFraction: 0,
+    evidence: [],
+    isHandler: false,
+    node,
+    facts: { awaits: [], loops: [], calls: [], promiseConstructors: [] },
+  };
+  state.functions.push(fn);
+  if (parentId !== null) state.functions[parentId].childIds.push(fn.id);
+  if (name !== '<anonymous>' && name !== '<module>' && !state.namesToIds.has(name)) state.namesToIds.set(name, fn.id);
+  return fn;
+}
+
+/** Adds straight-line work to the current list, merging with a CPU run already there. */
+export function addCpu(ctx: FnCtx, node: TSESTree.Node, cost: number, heavyApi?: string, label?: string): void {
+  const last = ctx.out[ctx.out.length - 1];
+  if (last && last.kind === 'cpu' && !heavyApi && !last.heavyApi) {
+    last.cost += cost;
+    last.span = { ...last.span, endLine: node.loc.end.line, endColumn: node.loc.end.column + 1, end: Math.max(last.span.end, node.range[1]) };
+    return;
+  }
+  ctx.out.push({ kind: 'cpu', cost, heavyApi, span: spanOf(node), label: label ?? (heavyApi ? `${heavyApi}()` : 'sync work') });
+}
+
+/** A short label for a node: its source, first line, at most 48 characters. */
+export function labelOf(state: BuildState, node: TSESTree.Node): string {
+  const raw = state.text.slice(node.range[0], Math.min(node.range[1], node.range[0] + 200));
+  const firstLine = raw.split('\n')[0].trim();
+  return firstLine.length > 48 ? `${firstLine.slice(0, 47)}…` : firstLine;
+}

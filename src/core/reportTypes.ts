@@ -1,0 +1,91 @@
+/**
+ * The Report: the only thing that crosses from the core to the editor, the
+ * webview and the CLI. Plain, JSON-serialisable data. Lines and columns are 1-based.
+ */
+import type { Quadrant, Segment } from './model';
+
+export type Severity = 'info' | 'warning' | 'error';
+export type SeveritySetting = Severity | 'off';
+export const SEVERITIES: readonly Severity[] = ['info', 'warning', 'error'];
+
+export interface Location {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface RelatedLocation extends Location {
+  message: string;
+}
+
+/** A text edit on the analysed source (0-based offsets into the text). */
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface QuickFix {
+  title: string;
+  isPreferred: boolean;
+  edits: TextEdit[];
+}
+
+export interface Finding extends Location {
+  rule: string;
+  severity: Severity;
+  message: string;
+  /** Evidence elsewhere in the file (the loop around an await, the spawn in a loop...). */
+  related: RelatedLocation[];
+  /** Safe rewrites, if any. */
+  fixes: QuickFix[];
+  /** Id of the function the finding sits in (Model.functions index). */
+  functionId: number;
+}
+
+export interface EvidenceItem extends Location {
+  kind: string;
+  text: string;
+}
+
+export interface FunctionReport extends Location {
+  id: number;
+  name: string;
+  kind: string;
+  async: boolean;
+  quadrant: Quadrant;
+  parallelFraction: number;
+  parentId: number | null;
+  /** Start/end offsets, so editors can find the function under the cursor. */
+  start: number;
+  end: number;
+  evidence: EvidenceItem[];
+  /** The model's segments (nodes stripped), for the timeline. */
+  segments: Segment[];
+}
+
+export interface ParseError {
+  message: string;
+  line: number;
+  column: number;
+}
+
+export interface Report {
+  version: 1;
+  fileName: string;
+  parseError: ParseError | null;
+  /** Set when the file was not analysed on purpose (too big, minified); parseError stays null. */
+  skipped: string | null;
+  quadrant: Quadrant;
+  functions: FunctionReport[];
+  findings: Finding[];
+}
+
+export interface AnalyzeOptions {
+  fileName?: string;
+  /** Per-rule severity overrides. */
+  rules?: Record<string, SeveritySetting>;
+  /** Core count used for S(N) estimates (default 4 in the core; adapters pass the machine's). */
+  cores?: number;
+}
