@@ -25,6 +25,7 @@ export function buildModel(ast: TSESTree.Program, text: string, fileName: string
     namesToIds: new Map(),
     declaredNames: readDeclaredNames(ast),
     poolNames: new Set(),
+    workerNames: new Set(),
     limiterNames: new Set(),
     coreCountNames: new Set(),
     visitFunction,
@@ -122,6 +123,7 @@ function visit(state: BuildState, node: TSESTree.Node, ctx: FnCtx, parent: TSEST
       return;
     case T.ExpressionStatement:
     case T.ThrowStatement:
+    case T.VariableDeclaration:
       addCpu(ctx, node, 1);
       break;
     case T.TSInterfaceDeclaration:
@@ -174,7 +176,9 @@ function visitDeclarator(state: BuildState, node: TSESTree.VariableDeclarator, c
     // A promise started and not awaited here becomes a task joined at its later `await`.
     if (name && ctx.out.length === before + 1) {
       const started = ctx.out[before];
-      if ((started.kind === 'io' || started.kind === 'call' || started.kind === 'worker') && !started.awaited) {
+      // A Worker or process handle is not a promise; a pool task (`pool.run`) is.
+      const isPromise = started.kind === 'io' || started.kind === 'call' || (started.kind === 'worker' && !started.spawns);
+      if (isPromise && !started.awaited) {
         ctx.out.pop();
         ctx.deferred.set(name, { tasks: [[{ ...started, awaited: true }]], repeat: 1, span: started.span });
       } else if (started.kind === 'fork' && !started.awaited && started.combinator === 'deferred') {
@@ -196,7 +200,7 @@ function visitDeclarator(state: BuildState, node: TSESTree.VariableDeclarator, c
  * function's flow: `return Promise.all(...)` or `(c) => pool.run(c)` joins like an await.
  */
 function visitReturned(state: BuildState, value: TSESTree.Expression, ctx: FnCtx): void {
-  if (value.type === T.CallExpression) visitCall(state, value, ctx, true, null);
+  if (value.type === T.CallExpression) visitCall(state, value, ctx, true, null, true);
   else visit(state, value, ctx);
 }
 

@@ -18,7 +18,12 @@ function isCallable(node: TSESTree.Node | undefined): node is Callable {
   return !!node && (node.type === T.FunctionExpression || node.type === T.ArrowFunctionExpression);
 }
 
-export function visitCall(state: BuildState, node: TSESTree.CallExpression, ctx: FnCtx, awaited: boolean, parent: TSESTree.Node | null): void {
+/**
+ * `awaited`: the caller waits for this call's promise (`await f()`, or `return f()`).
+ * `returned`: it is returned rather than awaited; an unknown call is then only
+ * assumed to be I/O inside an async function (`(x) => list.push(x)` is not a wait).
+ */
+export function visitCall(state: BuildState, node: TSESTree.CallExpression, ctx: FnCtx, awaited: boolean, parent: TSESTree.Node | null, returned = false): void {
   const api = qualifiedName(node.callee, state.imports, state.declaredNames);
   const path = memberPath(node.callee);
   const site: CallSite = { node, api, calleeId: null, loops: [...ctx.loops], awaited, discarded: parent?.type === T.ExpressionStatement };
@@ -37,7 +42,7 @@ export function visitCall(state: BuildState, node: TSESTree.CallExpression, ctx:
 
   // Arguments first: their work happens before the call.
   const info = apiInfo(api);
-  const registersHandler = isHandlerRegistration(method, api, receiver);
+  const registersHandler = isHandlerRegistration(method, api, receiver) && !(receiver && state.workerNames.has(receiver));
   // p-limit's `limit(() => task)` and p-queue's `queue.add(() => task)` run the callback as a task.
   const limited = !!path && ((path.length === 1 && state.limiterNames.has(path[0])) || (!!receiver && method === 'add' && state.limiterNames.has(receiver)));
   for (const arg of node.arguments) {
@@ -72,6 +77,7 @@ export function visitCall(state: BuildState, node: TSESTree.CallExpression, ctx:
         addCpu(ctx, node, info.cost, api!, label);
         return;
       case 'spawn':
+        rememberBinding(state.workerNames, parent);
         ctx.out.push({ kind: 'worker', api: api!, cost: COST.heavyLoop / 2, spawns: true, awaited, span, label });
         return;
       case 'pool':
@@ -101,7 +107,7 @@ export function visitCall(state: BuildState, node: TSESTree.CallExpression, ctx:
     ctx.out.push({ kind: 'call', calleeId: -1, calleeName: localName, awaited, span, label });
     return;
   }
-  if (awaited || (method && IO_LIKE_METHODS.has(method) && parent?.type !== T.ExpressionStatement && !!receiver)) {
+  if ((awaited && (!returned || ctx.fn.async)) || (method && IO_LIKE_METHODS.has(method) && parent?.type !== T.ExpressionStatement && !!receiver && ctx.fn.async)) {
     // Something outside this file that hands back a promise: most likely a wait.
     ctx.out.push({ kind: 'io', api: api ?? `unknown:${path ? path.join('.') : 'call'}`, latency: COST.ioLatency, awaited, timer: false, span, label });
     return;
@@ -197,6 +203,7 @@ export function visitNew(state: BuildState, node: TSESTree.NewExpression, ctx: F
   const info = apiInfo(api);
   const span = spanOf(node);
   if (info?.category === 'spawn') {
+    rememberBinding(state.workerNames, parent);
     ctx.out.push({ kind: 'worker', api: api!, cost: COST.heavyLoop / 2, spawns: true, awaited, span, label: labelOf(state, node) });
   } else if (info?.category === 'pool') {
     rememberBinding(state.poolNames, parent);

@@ -81,6 +81,7 @@ function tripCount(node: LoopNode): { iterations: number; guessed: boolean } {
       return { iterations: Math.min(count, COST.maxIterations), guessed: false };
     }
   }
+  if (node.type === T.ForStatement && node.update) return { iterations: COST.unknownIndexedIterations, guessed: true };
   return { iterations: COST.unknownIterations, guessed: true };
 }
 

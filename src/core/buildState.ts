@@ -31,6 +31,8 @@ export interface BuildState {
   declaredNames: ReadonlySet<string>;
   /** Variables holding a worker pool (piscina, tinypool, workerpool, threads.Pool). */
   poolNames: Set<string>;
+  /** Variables holding a spawned Worker or child process: listening to them is joining, not serving. */
+  workerNames: Set<string>;
   /** Variables holding a concurrency limiter (p-limit). */
   limiterNames: Set<string>;
   coreCountNames: Set<string>;

@@ -27,8 +27,10 @@ export type FunctionKind = 'module' | 'function' | 'method' | 'arrow' | 'functio
  */
 export const COST = {
   statement: 1,
-  /** Iterations assumed for a loop whose trip count is unknown. */
+  /** Iterations assumed for a loop over a collection whose size is unknown. */
   unknownIterations: 8,
+  /** Iterations assumed for an indexed `for (let i = 0; i < n; i++)` loop: they usually walk numeric data. */
+  unknownIndexedIterations: 16,
   /** Upper bound on a literal trip count, so `for (i < 1e9)` stays drawable. */
   maxIterations: 64,
   /** Latency of one awaited I/O call. */
