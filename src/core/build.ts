@@ -85,9 +85,15 @@ function visit(state: BuildState, node: TSESTree.Node, ctx: FnCtx, parent: TSEST
   switch (node.type) {
     case T.FunctionDeclaration:
     case T.FunctionExpression:
-    case T.ArrowFunctionExpression:
-      visitFunction(state, node, functionName(node, parent, ctx), ctx);
+    case T.ArrowFunctionExpression: {
+      const id = visitFunction(state, node, functionName(node, parent, ctx), ctx);
+      if (parent?.type === T.Property && (parent.method || parent.kind !== 'init')) {
+        // `{ list() {} }`: like a class method, span the name too.
+        state.functions[id].span = spanOf(parent);
+        state.functions[id].headSpan = spanOf(parent.key);
+      }
       return;
+    }
     case T.ClassDeclaration:
     case T.ClassExpression: {
       const className = node.id?.name ?? '<anonymous>';
@@ -100,6 +106,8 @@ function visit(state: BuildState, node: TSESTree.Node, ctx: FnCtx, parent: TSEST
       const key = node.key.type === T.Identifier ? node.key.name : node.key.type === T.PrivateIdentifier ? `#${node.key.name}` : '<computed>';
       if (node.value.type === T.FunctionExpression) {
         const id = visitFunction(state, node.value, `${ctx.className ?? '<anonymous>'}.${key}`, ctx, 'method');
+        // A method spans its whole definition (name included), not just the parameter list onward.
+        state.functions[id].span = spanOf(node);
         state.functions[id].headSpan = spanOf(node.key);
       }
       return;
