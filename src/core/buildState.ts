@@ -78,7 +78,10 @@ export function addCpu(ctx: FnCtx, node: TSESTree.Node, cost: number, heavyApi?:
     last.span = { ...last.span, endLine: node.loc.end.line, endColumn: node.loc.end.column + 1, end: Math.max(last.span.end, node.range[1]) };
     return;
   }
-  ctx.out.push({ kind: 'cpu', cost, heavyApi, span: spanOf(node), label: label ?? (heavyApi ? `${heavyApi}()` : 'sync work') });
+  const segment: Segment = { kind: 'cpu', cost, span: spanOf(node), label: label ?? (heavyApi ? `${heavyApi}()` : 'sync work') };
+  // No `heavyApi: undefined` key: the report must round-trip through JSON unchanged.
+  if (heavyApi) segment.heavyApi = heavyApi;
+  ctx.out.push(segment);
 }
 
 /** A short label for a node: its source, first line, at most 48 characters. */

@@ -7,7 +7,8 @@ import type { ParseError } from './reportTypes';
 
 export type ParseResult =
   | { ok: true; ast: TSESTree.Program }
-  | { ok: false; error: ParseError };
+  /** `tooDeep`: valid code may still be too deeply nested for the parser's recursion. */
+  | { ok: false; error: ParseError; tooDeep: boolean };
 
 /** JSX is enabled for .tsx/.jsx, and for plain .js (React code often lives in .js files). */
 export function wantsJsx(fileName: string): boolean {
@@ -28,7 +29,7 @@ export function parseSource(text: string, fileName = 'file.ts'): ParseResult {
     });
     return { ok: true, ast };
   } catch (err) {
-    return { ok: false, error: toParseError(err) };
+    return { ok: false, error: toParseError(err), tooDeep: err instanceof RangeError };
   }
 }
 

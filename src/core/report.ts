@@ -14,23 +14,32 @@ export * from './reportTypes';
 /** Files bigger than this are not analysed (the extension has its own, smaller, typing limit). */
 export const DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
 export const DEFAULT_CORES = 4;
+const TOO_DEEP = 'code is nested too deeply to analyse (the parser ran out of stack)';
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Report {
   const fileName = options.fileName ?? 'file.ts';
   const skipped = reasonToSkip(text);
   if (skipped) return emptyReport(fileName, skipped);
   const parsed = parseSource(text, fileName);
-  if (!parsed.ok) return { ...emptyReport(fileName, null), parseError: parsed.error };
+  if (!parsed.ok) {
+    return parsed.tooDeep ? emptyReport(fileName, TOO_DEEP) : { ...emptyReport(fileName, null), parseError: parsed.error };
+  }
   let model: Model;
   try {
     model = buildModel(parsed.ast, text, fileName);
     classifyModel(model);
   } catch (err) {
     // Recursion limits on absurdly nested code: say so, keep the host alive.
-    if (err instanceof RangeError) return emptyReport(fileName, 'nesting too deep to analyse');
+    if (err instanceof RangeError) return emptyReport(fileName, TOO_DEEP);
     throw err;
   }
-  const findings = runRules(model, options.rules ?? {});
+  let findings;
+  try {
+    findings = runRules(model, options.rules ?? {});
+  } catch (err) {
+    if (err instanceof RangeError) return emptyReport(fileName, TOO_DEEP);
+    throw err;
+  }
   return {
     version: 1,
     fileName,
