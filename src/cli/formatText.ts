@@ -1,0 +1,142 @@
+/**
+ * The text format, for people at a terminal. Each file gets a header and a table of
+ * its functions; findings use the `path:line:col severity rule message` shape that
+ * editors and terminals turn into links, one per line so grep works on them.
+ */
+import type { Quadrant } from '../core/model';
+import type { Finding, FunctionReport, Severity } from '../core/reportTypes';
+import { NO_COLORS, type Paint } from './color';
+import type { AnalyzedFile, RunResult } from './types';
+
+export interface TextOptions {
+  /** Core count N for the Amdahl speedup column S(N). */
+  cores: number;
+  paint?: Paint;
+}
+
+/** Long generated names would push every other column off screen. */
+const MAX_NAME_WIDTH = 40;
+
+export function formatText(result: RunResult, options: TextOptions): string {
+  const paint = options.paint ?? NO_COLORS;
+  const blocks = result.files.map((file) => formatFile(file, options.cores, paint));
+  blocks.push(summaryLine(result, paint));
+  return `${blocks.join('\n\n')}\n`;
+}
+
+function formatFile(file: AnalyzedFile, cores: number, paint: Paint): string {
+  const { report } = file;
+  if (report.parseError) {
+    const { line, column, message } = report.parseError;
+    return [
+      `${paint.bold(file.path)}  ${paint.red('not analysed')}`,
+      `${file.path}:${line}:${column} ${paint.red('parse error:')} ${message}`,
+    ].join('\n');
+  }
+  if (report.skipped) {
+    return `${paint.bold(file.path)}  ${paint.yellow('skipped:')} ${report.skipped}`;
+  }
+  const lines = [`${paint.bold(file.path)}  ${paintQuadrant(report.quadrant, paint)}`];
+  // Timelines (--timeline) would go here: an ASCII chart per function after the table.
+  lines.push(...functionTable(report.functions, cores, paint));
+  if (report.findings.length > 0) lines.push('');
+  for (const finding of report.findings) lines.push(...findingLines(file.path, finding, paint));
+  return lines.join('\n');
+}
+
+/** Name, line, quadrant, parallel fraction P and the Amdahl speedup it allows on N cores. */
+export function functionTable(functions: readonly FunctionReport[], cores: number, paint: Paint = NO_COLORS): string[] {
+  if (functions.length === 0) return [paint.dim('  (no functions)')];
+  const header = ['function', 'line', 'quadrant', 'P', `S(${cores})`];
+  const rows = functions.map((fn) => [
+    truncate(fn.async ? `async ${fn.name}` : fn.name, MAX_NAME_WIDTH),
+    String(fn.line),
+    fn.quadrant,
+    formatPercent(fn.parallelFraction),
+    `${amdahlSpeedup(fn.parallelFraction, cores).toFixed(1)}x`,
+  ]);
+  const widths = header.map((title, col) => Math.max(title.length, ...rows.map((row) => row[col].length)));
+  // Numbers are right-aligned so their digits line up; words are left-aligned.
+  const rightAligned = [false, true, false, true, true];
+  const layout = (cells: string[]) =>
+    cells.map((cell, col) => (rightAligned[col] ? cell.padStart(widths[col]) : cell.padEnd(widths[col])));
+  const out = [`  ${paint.dim(layout(header).join('  ').trimEnd())}`];
+  rows.forEach((row, index) => {
+    const cells = layout(row);
+    // Colour after padding: escape codes have no width on screen but do have a length.
+    cells[2] = paintQuadrant(functions[index].quadrant, paint, cells[2]);
+    out.push(`  ${cells.join('  ').trimEnd()}`);
+  });
+  return out;
+}
+
+export function findingLines(path: string, finding: Finding, paint: Paint = NO_COLORS): string[] {
+  const lines = [
+    `${path}:${finding.line}:${finding.column} ${paintSeverity(finding.severity, paint)} ${paint.dim(finding.rule)} ${finding.message}`,
+  ];
+  for (const related of finding.related) {
+    lines.push(`    ${paint.dim('related:')} ${path}:${related.line}:${related.column} ${related.message}`);
+  }
+  return lines;
+}
+
+function summaryLine(result: RunResult, paint: Paint): string {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  let parseErrors = 0;
+  let skipped = 0;
+  for (const { report } of result.files) {
+    for (const finding of report.findings) counts[finding.severity] += 1;
+    if (report.parseError) parseErrors += 1;
+    if (report.skipped) skipped += 1;
+  }
+  const findings = [
+    plural(counts.error, 'error'),
+    plural(counts.warning, 'warning'),
+    `${counts.info} info`,
+  ].join(', ');
+  const notes: string[] = [];
+  if (parseErrors > 0) notes.push(`${plural(parseErrors, 'file')} with a parse error`);
+  if (skipped > 0) notes.push(`${skipped} skipped`);
+  if (result.problems.length > 0) notes.push(`${plural(result.problems.length, 'path')} could not be read`);
+  const text = `${plural(result.files.length, 'file')}: ${findings}${notes.length > 0 ? `; ${notes.join(', ')}` : ''}`;
+  if (counts.error > 0 || result.problems.length > 0) return paint.bold(paint.red(text));
+  if (counts.warning > 0) return paint.bold(paint.yellow(text));
+  return paint.bold(text);
+}
+
+/** Amdahl's law: S(N) = 1 / ((1 - P) + P / N). */
+export function amdahlSpeedup(parallelFraction: number, cores: number): number {
+  const p = Math.min(1, Math.max(0, parallelFraction));
+  return 1 / (1 - p + p / cores);
+}
+
+export function formatPercent(fraction: number): string {
+  return `${Math.round(fraction * 100)}%`;
+}
+
+function paintSeverity(severity: Severity, paint: Paint): string {
+  if (severity === 'error') return paint.red(severity);
+  if (severity === 'warning') return paint.yellow(severity);
+  return paint.blue(severity);
+}
+
+function paintQuadrant(quadrant: Quadrant, paint: Paint, text: string = quadrant): string {
+  switch (quadrant) {
+    case 'sequential':
+      return text;
+    case 'concurrent':
+      return paint.cyan(text);
+    case 'parallel':
+      return paint.magenta(text);
+    case 'concurrent-parallel':
+      return paint.green(text);
+  }
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+function truncate(text: string, width: number): string {
+  return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+}

@@ -1,0 +1,38 @@
+/** The --help text. Kept apart from the parser so the wording is easy to review. */
+import { allRules } from '../core/rules/index';
+import { TOOL_NAME } from './version';
+
+export function usageText(): string {
+  const rules = allRules.map((rule) => `  ${rule.meta.id.padEnd(27)}${rule.meta.defaultSeverity}`).join('\n');
+  return `Usage: ${TOOL_NAME} [options] <files or folders>...
+
+Finds the concurrency structure of TypeScript and JavaScript files: places every
+function in a quadrant (sequential, concurrent, parallel, concurrent-parallel),
+estimates its parallel fraction, and flags common concurrency misconceptions.
+Folders are searched for .ts .tsx .mts .cts .js .jsx .mjs .cjs files, skipping
+node_modules and folders whose name starts with a dot.
+
+Options:
+  --format text|json|sarif   output format (default: text)
+  --cores N                  core count for the speedup estimate S(N)
+                             (default: this machine's available parallelism)
+  --rule ID=SEVERITY         set a rule to off, info, warning or error; repeatable
+  --fail-on info|warning|error
+                             exit 1 when a finding at or above this severity
+                             exists (default: error)
+  -h, --help                 show this help and exit
+  -v, --version              print the version and exit
+
+Exit codes:
+  0  no finding at or above --fail-on
+  1  at least one finding at or above --fail-on
+  2  usage error, or a path that could not be read (the other files are still
+     analysed and printed)
+
+A file that does not parse is reported as not analysed; on its own it does not
+change the exit code.
+
+Rules (default severity):
+${rules}
+`;
+}

@@ -1,0 +1,80 @@
+import * as assert from 'assert';
+import { parseCommandLine, type CliOptions, type ParsedArgs } from '../../../src/cli/args';
+
+function options(parsed: ParsedArgs): CliOptions {
+  assert.strictEqual(parsed.kind, 'run', JSON.stringify(parsed));
+  return (parsed as { kind: 'run'; options: CliOptions }).options;
+}
+
+function usageError(parsed: ParsedArgs): string {
+  assert.strictEqual(parsed.kind, 'usage-error', JSON.stringify(parsed));
+  return (parsed as { kind: 'usage-error'; message: string }).message;
+}
+
+describe('cli args', () => {
+  it('defaults: text, error threshold, machine cores, no overrides', () => {
+    assert.deepStrictEqual(options(parseCommandLine(['src'], 6)), {
+      format: 'text',
+      cores: 6,
+      rules: {},
+      failOn: 'error',
+      paths: ['src'],
+    });
+  });
+
+  it('reads every option', () => {
+    const parsed = options(
+      parseCommandLine(
+        ['--format', 'sarif', '--cores=3', '--rule', 'async-foreach=off', '--rule', 'await-in-loop=error', '--fail-on', 'info', 'a.ts', 'lib'],
+        8,
+      ),
+    );
+    assert.deepStrictEqual(parsed, {
+      format: 'sarif',
+      cores: 3,
+      rules: { 'async-foreach': 'off', 'await-in-loop': 'error' },
+      failOn: 'info',
+      paths: ['a.ts', 'lib'],
+    });
+  });
+
+  it('a later --rule for the same id wins', () => {
+    const parsed = options(parseCommandLine(['--rule', 'async-foreach=off', '--rule', 'async-foreach=info', 'x']));
+    assert.deepStrictEqual(parsed.rules, { 'async-foreach': 'info' });
+  });
+
+  it('paths after -- may start with a dash', () => {
+    assert.deepStrictEqual(options(parseCommandLine(['--', '-weird.ts'])).paths, ['-weird.ts']);
+  });
+
+  it('help and version win over other arguments', () => {
+    assert.deepStrictEqual(parseCommandLine(['--help']), { kind: 'help' });
+    assert.deepStrictEqual(parseCommandLine(['-h', '--format', 'bogus']), { kind: 'help' });
+    assert.deepStrictEqual(parseCommandLine(['--version']), { kind: 'version' });
+    assert.deepStrictEqual(parseCommandLine(['-v']), { kind: 'version' });
+  });
+
+  const errors: [string, string[], RegExp][] = [
+    ['no paths', [], /no files or folders given/],
+    ['no paths with options', ['--format', 'json'], /no files or folders given/],
+    ['unknown flag', ['--bogus', 'x'], /unknown option '--bogus'/],
+    ['unknown short flag', ['-x', 'x'], /unknown option '-x'/],
+    ['--timeline is not accepted yet', ['--timeline', 'x'], /unknown option '--timeline'/],
+    ['missing value', ['x', '--format'], /option '--format' needs a value/],
+    ['value on a boolean', ['--help=yes', 'x'], /option '--help' does not take a value/],
+    ['bad format', ['--format', 'xml', 'x'], /unknown --format 'xml' \(use text, json or sarif\)/],
+    ['bad fail-on', ['--fail-on', 'off', 'x'], /unknown --fail-on severity 'off'/],
+    ['zero cores', ['--cores', '0', 'x'], /--cores must be a positive whole number, got '0'/],
+    ['negative cores', ['--cores=-2', 'x'], /--cores must be a positive whole number/],
+    ['fractional cores', ['--cores', '2.5', 'x'], /--cores must be a positive whole number/],
+    ['cores not a number', ['--cores', 'many', 'x'], /--cores must be a positive whole number/],
+    ['rule without =', ['--rule', 'async-foreach', 'x'], /--rule expects ID=SEVERITY/],
+    ['unknown rule', ['--rule', 'no-such-rule=off', 'x'], /unknown rule 'no-such-rule'.*known rules: .*async-foreach/],
+    ['bad rule severity', ['--rule', 'async-foreach=fatal', 'x'], /unknown severity 'fatal' for rule 'async-foreach'/],
+  ];
+  for (const [name, argv, expected] of errors) {
+    it(`usage error: ${name}`, () => {
+      assert.match(usageError(parseCommandLine(argv)), expected);
+    });
+  }
+});
