@@ -1,0 +1,36 @@
+/**
+ * Mocha entry for integration tests, loaded by VS Code's extension host via
+ * --extensionTestsPath=out/test/suite/index. VS Code calls run() and exits the
+ * extension host with 0 if it resolves, 1 if it rejects (that code is what the
+ * launcher / test-electron report).
+ *
+ * Runs every out/test/integration/**\/*.test.js (override the folder with env
+ * CL_INTEGRATION_TESTS_DIR, used by the host smoke test). Rejects when any test
+ * failed or when no test ran, so an empty/mis-globbed suite cannot pass.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import Mocha from 'mocha';
+
+export async function run(): Promise<void> {
+  const root = process.env.CL_INTEGRATION_TESTS_DIR ?? path.resolve(__dirname, '../integration');
+  const files = fs.existsSync(root)
+    ? (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith('.test.js')).sort()
+    : [];
+  // Colours off: output is forwarded as plain text through the browser console.
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 20_000 });
+  for (const f of files) mocha.addFile(path.join(root, f));
+  console.log(`[suite] ${files.length} test file(s) under ${root}`);
+
+  const { passed, failed } = await new Promise<{ passed: number; failed: number }>((resolve, reject) => {
+    try {
+      const runner = mocha.run(() => resolve({ passed: runner.stats?.passes ?? 0, failed: runner.stats?.failures ?? 0 }));
+    } catch (e) {
+      reject(e);
+    }
+  });
+  // Plain closing line that CI tooling recognises.
+  console.log(`${passed} passed, ${failed} failed`);
+  if (failed > 0) throw new Error(`${failed} integration test(s) failed`);
+  if (passed === 0) throw new Error('no integration test ran');
+}
