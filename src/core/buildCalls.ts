@@ -101,18 +101,20 @@ export function visitCall(state: BuildState, node: TSESTree.CallExpression, ctx:
   }
   if (limited) return; // the task callback was pushed above
 
+  // A returned call is only joined like an await inside an async function; elsewhere it is handed back.
+  const joins = awaited && (!returned || ctx.fn.async);
   const localName = path && !api ? localCallName(path, ctx) : path && path.length === 1 && state.namesToIds.has(path[0]) ? path[0] : null;
   if (localName) {
     site.localName = localName;
-    ctx.out.push({ kind: 'call', calleeId: -1, calleeName: localName, awaited, span, label });
+    ctx.out.push({ kind: 'call', calleeId: -1, calleeName: localName, awaited: joins || (awaited && state.namesToIds.has(localName)), span, label });
     return;
   }
-  if ((awaited && (!returned || ctx.fn.async)) || (method && IO_LIKE_METHODS.has(method) && parent?.type !== T.ExpressionStatement && !!receiver && ctx.fn.async)) {
+  if (joins || (method && IO_LIKE_METHODS.has(method) && parent?.type !== T.ExpressionStatement && !!receiver && ctx.fn.async)) {
     // Something outside this file that hands back a promise: most likely a wait.
     ctx.out.push({ kind: 'io', api: api ?? `unknown:${path ? path.join('.') : 'call'}`, latency: COST.ioLatency, awaited, timer: false, span, label });
     return;
   }
-  if (!path || path.length === 1) ctx.out.push({ kind: 'call', calleeId: -1, calleeName: path ? path[0] : '<expr>', awaited, span, label });
+  if (path && path.length === 1) ctx.out.push({ kind: 'call', calleeId: -1, calleeName: path[0], awaited: joins, span, label });
 }
 
 /** `f()` or `this.f()`; the name is resolved (or dropped) once every function is known. */

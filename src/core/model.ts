@@ -42,7 +42,7 @@ export const COST = {
   /** Starting a worker or process, and sending it a message. */
   workerStartup: 2,
   /** A loop body costing at least this much (times its iterations) counts as heavy CPU. */
-  heavyLoop: 40,
+  heavyLoop: 64,
 } as const;
 
 export type SegmentKind = 'cpu' | 'io' | 'blocking' | 'fork' | 'worker' | 'loop' | 'call';
