@@ -10,7 +10,7 @@ import { visitCall, visitNew } from './buildCalls';
 import { visitLoop, isLoop } from './buildLoops';
 import { addCpu, newFunction, type BuildState, type FnCtx } from './buildState';
 import { readDeclaredNames, readImports } from './imports';
-import type { Model } from './model';
+import type { ForkSegment, Model, Segment, Span } from './model';
 import { resolveLocalCalls } from './resolveCalls';
 import { spanOf } from './spans';
 import { summarize } from './summarize';
@@ -26,6 +26,7 @@ export function buildModel(ast: TSESTree.Program, text: string, fileName: string
     declaredNames: readDeclaredNames(ast),
     poolNames: new Set(),
     workerNames: new Set(),
+    workerSpawns: new Map(),
     limiterNames: new Set(),
     coreCountNames: new Set(),
     visitFunction,
@@ -33,7 +34,7 @@ export function buildModel(ast: TSESTree.Program, text: string, fileName: string
     visitAwaited,
   };
   const moduleFn = newFunction(state, ast, '<module>', 'module', null);
-  const ctx: FnCtx = { fn: moduleFn, out: moduleFn.segments, loops: [], deferred: new Map(), className: null };
+  const ctx: FnCtx = { fn: moduleFn, out: moduleFn.segments, loops: [], deferred: new Map(), joined: new Set(), className: null };
   for (const statement of ast.body) visit(state, statement, ctx);
   resolveLocalCalls(state);
   summarize(state.functions);
@@ -59,7 +60,7 @@ function visitFunction(state: BuildState, node: FunctionNode, name: string, ctx:
   fn.async = node.async;
   fn.generator = node.generator;
   if (node.id && node.type === T.FunctionDeclaration) fn.headSpan = spanOf(node.id);
-  const inner: FnCtx = { fn, out: fn.segments, loops: [], deferred: new Map(), className: ctx.className };
+  const inner: FnCtx = { fn, out: fn.segments, loops: [], deferred: new Map(), joined: new Set(), className: ctx.className };
   for (const param of node.params) visit(state, param, inner);
   if (node.body.type === T.BlockStatement) {
     for (const statement of node.body.body) visit(state, statement, inner);
@@ -188,10 +189,11 @@ function visitDeclarator(state: BuildState, node: TSESTree.VariableDeclarator, c
       const isPromise = started.kind === 'io' || started.kind === 'call' || (started.kind === 'worker' && !started.spawns);
       if (isPromise && !started.awaited) {
         ctx.out.pop();
-        ctx.deferred.set(name, { tasks: [[{ ...started, awaited: true }]], repeat: 1, span: started.span });
-      } else if (started.kind === 'fork' && !started.awaited && started.combinator === 'deferred') {
+        ctx.deferred.set(name, { combinator: 'deferred', tasks: [[{ ...started, awaited: true }]], repeat: 1, span: started.span });
+      } else if (started.kind === 'fork' && !started.awaited) {
+        // `const all = Promise.all([...])` or `const ps = xs.map(async ...)`: joined at its `await`.
         ctx.out.pop();
-        ctx.deferred.set(name, { tasks: started.tasks, repeat: started.repeat, span: started.span });
+        ctx.deferred.set(name, { combinator: started.combinator, tasks: started.tasks, repeat: started.repeat, span: started.span });
       }
     }
     return;
@@ -212,6 +214,28 @@ function visitReturned(state: BuildState, value: TSESTree.Expression, ctx: FnCtx
   else visit(state, value, ctx);
 }
 
+/**
+ * Joins a stored promise. Every promise stored before it has been running since
+ * it was created, so they all join here together: `const p = fetch(a); const q =
+ * fetch(b); await p; await q;` overlaps both waits (the later `await q` is free).
+ */
+function joinDeferred(ctx: FnCtx, name: string, span: Span): ForkSegment {
+  const own = ctx.deferred.get(name)!;
+  if (own.combinator !== 'deferred' || own.repeat > 1) {
+    ctx.deferred.delete(name);
+    ctx.joined.add(name);
+    return { kind: 'fork', combinator: own.combinator, tasks: own.tasks, repeat: own.repeat, awaited: true, span, label: `await ${name}` };
+  }
+  const tasks: Segment[][] = [];
+  for (const [other, deferred] of [...ctx.deferred]) {
+    if (deferred.combinator !== 'deferred' || deferred.repeat > 1) continue;
+    tasks.push(...deferred.tasks);
+    ctx.deferred.delete(other);
+    ctx.joined.add(other);
+  }
+  return { kind: 'fork', combinator: 'deferred', tasks, repeat: 1, awaited: true, span, label: `await ${name}` };
+}
+
 /** `await x`: the argument decides what is waited for. */
 function visitAwaited(state: BuildState, argument: TSESTree.Expression, ctx: FnCtx): void {
   let target: TSESTree.Node = argument;
@@ -225,12 +249,11 @@ function visitAwaited(state: BuildState, argument: TSESTree.Expression, ctx: FnC
     return;
   }
   if (target.type === T.Identifier) {
-    const deferred = ctx.deferred.get(target.name);
-    if (deferred) {
-      ctx.deferred.delete(target.name);
-      ctx.out.push({ kind: 'fork', combinator: 'deferred', tasks: deferred.tasks, repeat: deferred.repeat, awaited: true, span: spanOf(argument), label: `await ${target.name}` });
+    if (ctx.deferred.has(target.name)) {
+      ctx.out.push(joinDeferred(ctx, target.name, spanOf(argument)));
       return;
     }
+    if (ctx.joined.has(target.name)) return; // already settled by an earlier await
   }
   visit(state, argument, ctx);
   // Awaiting something we cannot see into (a stored promise, a property): assume a wait.

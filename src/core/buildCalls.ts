@@ -8,7 +8,7 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/typescrip
 import { apiInfo, HANDLER_METHODS, IO_LIKE_METHODS, ITERATING_METHODS, POOL_TASK_METHODS, ROUTE_METHODS, SERVER_FACTORIES, WORKER_MESSAGE_METHODS } from './apis';
 import { addCpu, labelOf, type BuildState, type FnCtx } from './buildState';
 import { memberPath, qualifiedName } from './imports';
-import { COST, type CallSite, type ForkSegment, type Segment } from './model';
+import { COST, type CallSite, type ForkSegment, type Segment, type WorkerSegment } from './model';
 import { spanOf } from './spans';
 
 type Callable = TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
@@ -31,6 +31,7 @@ export function visitCall(state: BuildState, node: TSESTree.CallExpression, ctx:
   const span = spanOf(node);
   const label = labelOf(state, node);
 
+  if (isPromiseChain(node)) return visitChain(state, node, ctx, awaited, returned);
   const combinator = api ? COMBINATORS[api] : undefined;
   if (combinator) return visitCombinator(state, node, ctx, combinator, awaited);
 
@@ -49,8 +50,6 @@ export function visitCall(state: BuildState, node: TSESTree.CallExpression, ctx:
     if (isCallable(arg)) {
       const id = state.visitFunction(state, arg, '<anonymous>', ctx);
       if (registersHandler) state.functions[id].isHandler = true;
-      // A callback given to a local higher-order function, or to `.then`, runs as part of this flow.
-      if (method === 'then' || method === 'catch' || method === 'finally') ctx.out.push({ kind: 'call', calleeId: id, calleeName: '<callback>', awaited, span: spanOf(arg), label: `${method}(callback)` });
       if (limited) ctx.out.push({ kind: 'call', calleeId: id, calleeName: '<task>', awaited, span: spanOf(arg), label: 'limited task' });
     } else {
       state.visit(state, arg, ctx, node);
@@ -62,6 +61,14 @@ export function visitCall(state: BuildState, node: TSESTree.CallExpression, ctx:
     return;
   }
 
+  const firstArg = node.arguments[0];
+  if (api === 'events.once' && firstArg?.type === T.Identifier && state.workerNames.has(firstArg.name)) {
+    // Waiting for a worker's message is joining it, not waiting on I/O.
+    const spawn = state.workerSpawns.get(firstArg.name);
+    if (spawn && awaited) spawn.awaited = true;
+    addCpu(ctx, node, 1);
+    return;
+  }
   if (info) {
     switch (info.category) {
       case 'io':
@@ -77,8 +84,7 @@ export function visitCall(state: BuildState, node: TSESTree.CallExpression, ctx:
         addCpu(ctx, node, info.cost, api!, label);
         return;
       case 'spawn':
-        rememberBinding(state.workerNames, parent);
-        ctx.out.push({ kind: 'worker', api: api!, cost: COST.heavyLoop / 2, spawns: true, awaited, span, label });
+        pushSpawn(state, ctx, { kind: 'worker', api: api!, cost: COST.heavyLoop / 2, spawns: true, awaited, span, label }, parent);
         return;
       case 'pool':
         rememberBinding(state.poolNames, parent);
@@ -95,7 +101,12 @@ export function visitCall(state: BuildState, node: TSESTree.CallExpression, ctx:
     }
   }
 
-  if (receiver && method && (state.poolNames.has(receiver) || WORKER_MESSAGE_METHODS.has(method)) && (POOL_TASK_METHODS.has(method) || WORKER_MESSAGE_METHODS.has(method))) {
+  if (method && WORKER_MESSAGE_METHODS.has(method)) {
+    // Talking to a thread or process that already exists: the work was counted when it was started.
+    addCpu(ctx, node, 1);
+    return;
+  }
+  if (receiver && method && state.poolNames.has(receiver) && POOL_TASK_METHODS.has(method)) {
     ctx.out.push({ kind: 'worker', api: `${receiver}.${method}`, cost: COST.heavyLoop / 2, spawns: false, awaited, span, label });
     return;
   }
@@ -117,11 +128,48 @@ export function visitCall(state: BuildState, node: TSESTree.CallExpression, ctx:
   if (path && path.length === 1) ctx.out.push({ kind: 'call', calleeId: -1, calleeName: path[0], awaited: joins, span, label });
 }
 
+const CHAIN_METHODS = new Set(['then', 'catch', 'finally']);
+
+function isPromiseChain(node: TSESTree.CallExpression): node is TSESTree.CallExpression & { callee: TSESTree.MemberExpression } {
+  const callee = node.callee;
+  return callee.type === T.MemberExpression && !callee.computed && callee.property.type === T.Identifier && CHAIN_METHODS.has(callee.property.name);
+}
+
+/**
+ * `p.then(f)`: first whatever produces `p` (joined like the chain itself), then
+ * `f`, which runs once `p` settles. `.catch`/`.finally` handlers run only on
+ * failure or afterwards, so they are built but not put in the flow.
+ */
+function visitChain(state: BuildState, node: TSESTree.CallExpression & { callee: TSESTree.MemberExpression }, ctx: FnCtx, awaited: boolean, returned: boolean): void {
+  const receiver = node.callee.object;
+  if (receiver.type === T.CallExpression) visitCall(state, receiver, ctx, awaited, null, returned);
+  else if (receiver.type === T.NewExpression) visitNew(state, receiver, ctx, null, awaited);
+  else if (receiver.type === T.Identifier && (ctx.deferred.has(receiver.name) || awaited)) state.visitAwaited(state, receiver, ctx);
+  else state.visit(state, receiver, ctx, node);
+  const method = (node.callee.property as TSESTree.Identifier).name;
+  for (const arg of node.arguments) {
+    if (!isCallable(arg)) {
+      state.visit(state, arg, ctx, node);
+      continue;
+    }
+    const id = state.visitFunction(state, arg, '<anonymous>', ctx);
+    if (method === 'then' && arg === node.arguments[0]) {
+      ctx.out.push({ kind: 'call', calleeId: id, calleeName: '<then callback>', awaited, span: spanOf(arg), label: 'then(callback)' });
+    }
+  }
+}
+
 /** `f()` or `this.f()`; the name is resolved (or dropped) once every function is known. */
 function localCallName(path: string[], ctx: FnCtx): string | null {
   if (path.length === 1) return path[0];
   if (path.length === 2 && path[0] === 'this' && ctx.className) return `${ctx.className}.${path[1]}`;
   return null;
+}
+
+function pushSpawn(state: BuildState, ctx: FnCtx, segment: WorkerSegment, parent: TSESTree.Node | null): void {
+  rememberBinding(state.workerNames, parent);
+  if (parent?.type === T.VariableDeclarator && parent.id.type === T.Identifier) state.workerSpawns.set(parent.id.name, segment);
+  ctx.out.push(segment);
 }
 
 function rememberBinding(names: Set<string>, parent: TSESTree.Node | null): void {
@@ -150,6 +198,7 @@ function visitCombinator(state: BuildState, node: TSESTree.CallExpression, ctx: 
     if (element.type === T.Identifier && ctx.deferred.has(element.name)) {
       const deferred = ctx.deferred.get(element.name)!;
       ctx.deferred.delete(element.name);
+      ctx.joined.add(element.name);
       task.push(...deferred.tasks.flat());
       if (deferred.repeat > 1) fork.repeat = deferred.repeat;
     } else if (element.type === T.CallExpression) visitCall(state, element, ctx, true, null);
@@ -198,6 +247,11 @@ export function visitNew(state: BuildState, node: TSESTree.NewExpression, ctx: F
     ctx.fn.facts.promiseConstructors.push(node);
     // The executor runs synchronously, right now; what it starts decides whether anything is waited for.
     const id = state.visitFunction(state, executor, '<anonymous>', ctx);
+    // `new Promise((resolve) => setTimeout(resolve, 50))`: the promise settles when the callback
+    // work it starts completes, so whoever awaits it waits for that work.
+    for (const segment of state.functions[id].segments) {
+      if ((segment.kind === 'io' || segment.kind === 'worker') && !segment.awaited) segment.awaited = true;
+    }
     ctx.out.push({ kind: 'call', calleeId: id, calleeName: '<promise executor>', awaited, span: spanOf(executor), label: 'new Promise executor' });
     return;
   }
@@ -205,8 +259,7 @@ export function visitNew(state: BuildState, node: TSESTree.NewExpression, ctx: F
   const info = apiInfo(api);
   const span = spanOf(node);
   if (info?.category === 'spawn') {
-    rememberBinding(state.workerNames, parent);
-    ctx.out.push({ kind: 'worker', api: api!, cost: COST.heavyLoop / 2, spawns: true, awaited, span, label: labelOf(state, node) });
+    pushSpawn(state, ctx, { kind: 'worker', api: api!, cost: COST.heavyLoop / 2, spawns: true, awaited, span, label: labelOf(state, node) }, parent);
   } else if (info?.category === 'pool') {
     rememberBinding(state.poolNames, parent);
     addCpu(ctx, node, info.cost);

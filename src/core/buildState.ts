@@ -1,12 +1,13 @@
 /** Shared state of one model build, and the small helpers every build file uses. */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { FunctionInfo, FunctionKind, ImportBinding, LoopNode, Segment, Span } from './model';
+import type { ForkSegment, WorkerSegment, FunctionInfo, FunctionKind, ImportBinding, LoopNode, Segment, Span } from './model';
 import { spanOf } from './spans';
 
 type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 
 /** Promises started and not yet awaited (`const p = fetch(a)`), joined at `await p`. */
 export interface DeferredTasks {
+  combinator: ForkSegment['combinator'];
   tasks: Segment[][];
   repeat: number;
   span: Span;
@@ -18,6 +19,8 @@ export interface FnCtx {
   out: Segment[];
   loops: LoopNode[];
   deferred: Map<string, DeferredTasks>;
+  /** Promise variables already joined: awaiting them again waits for nothing. */
+  joined: Set<string>;
   className: string | null;
 }
 
@@ -33,6 +36,8 @@ export interface BuildState {
   poolNames: Set<string>;
   /** Variables holding a spawned Worker or child process: listening to them is joining, not serving. */
   workerNames: Set<string>;
+  /** The spawn segment of each such variable, so `await once(worker, 'message')` can join it. */
+  workerSpawns: Map<string, WorkerSegment>;
   /** Variables holding a concurrency limiter (p-limit). */
   limiterNames: Set<string>;
   coreCountNames: Set<string>;

@@ -59,7 +59,10 @@ export interface Timeline {
    * the losers of a race, workers it does not wait for).
    */
   returnsAt: number;
-  /** main, then io rows, then worker 1..N (always all N, so idle cores are visible). */
+  /**
+   * main, then the io rows (as many as waits ever overlap; none if nothing waits),
+   * then worker 1..N (always all N, so idle cores are visible).
+   */
   lanes: TimelineLane[];
   /** The chain that decides `total`, earliest first; its segments also carry `critical: true`. */
   criticalPath: SegmentRef[];
@@ -75,7 +78,7 @@ export interface Timeline {
 export interface SimulateOptions {
   /** Worker lanes (cores). Clamped to 1..256. */
   cores: number;
-  /** Overrides every I/O wait's latency (the model's default is COST.ioLatency). */
+  /** Overrides every I/O wait's latency, timers included (the model's default is COST.ioLatency). */
   ioLatency?: number;
   /** Cap on emitted segments (default 2,000); the timeline is marked truncated past it. */
   maxSegments?: number;

@@ -1,0 +1,41 @@
+/**
+ * Amdahl's law, shown next to every parallel estimate: with a parallel fraction
+ * P, N cores give S(N) = 1 / ((1 - P) + P / N), and no number of cores gives
+ * more than 1 / (1 - P). The serial part decides the ceiling.
+ */
+import type { Speedup } from './types';
+
+/** P outside 0..1 (or NaN) would make the formula meaningless; clamp it. */
+function fraction(P: number): number {
+  return Number.isFinite(P) ? Math.min(1, Math.max(0, P)) : 0;
+}
+
+/** Speedup on N cores for parallel fraction P. N below 1 counts as 1. */
+export function amdahl(P: number, N: number): number {
+  const p = fraction(P);
+  const n = Number.isFinite(N) ? Math.max(1, N) : 1;
+  return 1 / (1 - p + p / n);
+}
+
+/**
+ * The limit 1 / (1 - P) as cores grow. null when P = 1: the speedup is then
+ * unbounded, and null (unlike Infinity) survives JSON on the way to the webview.
+ */
+export function amdahlCeiling(P: number): number | null {
+  const p = fraction(P);
+  return p >= 1 ? null : 1 / (1 - p);
+}
+
+export function speedupOf(P: number, cores: number): Speedup {
+  return { P: fraction(P), cores, S: amdahl(P, cores), ceiling: amdahlCeiling(P) };
+}
+
+export interface SpeedupRow {
+  cores: number;
+  S: number;
+}
+
+/** S(N) for each core count, for the table beside the slider (and the CLI). */
+export function speedupTable(P: number, coresList: readonly number[]): SpeedupRow[] {
+  return coresList.map((cores) => ({ cores, S: amdahl(P, cores) }));
+}

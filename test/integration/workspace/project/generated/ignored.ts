@@ -1,0 +1,5 @@
+export function gen(items: string[]) {
+  items.forEach(async (item) => {
+    await fetch(item);
+  });
+}

@@ -1,0 +1,5 @@
+export function start(items: string[]) {
+  items.forEach(async (item) => {
+    await fetch(item);
+  });
+}
