@@ -11,10 +11,35 @@ const watch = process.argv.includes('--watch');
 const nodeEntries = [
   { in: 'src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
   { in: 'bench/bench.ts', out: 'bench' },
+  { in: 'src/extension/extension.ts', out: 'extension' },
+  // The analysis worker thread: the parser and the core, loaded only when the first file is analysed.
+  { in: 'src/extension/analysisWorker.ts', out: 'analysisWorker' },
+].filter((entry) => fs.existsSync(entry.in));
+
+/** Browser bundles (one IIFE each, loaded by a <script nonce> tag; no imports at run time). */
+const browserEntries = [
+  // The timeline page: the webview panel, the sidebar view and the CLI's --html page.
+  { in: 'src/webview/main.ts', out: 'webview' },
 ].filter((entry) => fs.existsSync(entry.in));
 
 async function main() {
   const contexts = [];
+  for (const entry of browserEntries) {
+    contexts.push(
+      await esbuild.context({
+        entryPoints: { [entry.out]: entry.in },
+        bundle: true,
+        platform: 'browser',
+        target: 'es2020',
+        format: 'iife',
+        outdir: 'dist',
+        minify: production,
+        sourcemap: !production,
+        sourcesContent: false,
+        logLevel: 'warning',
+      }),
+    );
+  }
   for (const entry of nodeEntries) {
     contexts.push(
       await esbuild.context({

@@ -1,0 +1,142 @@
+/**
+ * The --vscode-* variables the page uses, with the values of VS Code's default
+ * Light+, Dark+ and High Contrast themes. Inside VS Code the editor supplies
+ * them; the CLI's standalone page (light) and the screenshots (all three) use
+ * these. Plain data: imported by node (webviewHtml.ts) and tests, never by the page.
+ */
+
+export type ThemeName = 'light' | 'dark' | 'high-contrast';
+
+/** The class VS Code puts on <body> for each kind of theme. */
+export const THEME_BODY_CLASS: Record<ThemeName, string> = {
+  light: 'vscode-light',
+  dark: 'vscode-dark',
+  'high-contrast': 'vscode-high-contrast',
+};
+
+const COMMON: Record<string, string> = {
+  'font-family': '-apple-system, BlinkMacSystemFont, "Segoe WPC", "Segoe UI", "Ubuntu", "Droid Sans", "DejaVu Sans", sans-serif',
+  'font-size': '13px',
+  'font-weight': 'normal',
+  'editor-font-family': '"Droid Sans Mono", "DejaVu Sans Mono", "monospace", monospace',
+  'editor-font-size': '14px',
+};
+
+export const THEMES: Record<ThemeName, Record<string, string>> = {
+  light: {
+    ...COMMON,
+    foreground: '#616161',
+    descriptionForeground: '#717171',
+    'editor-background': '#ffffff',
+    'editor-foreground': '#000000',
+    'sideBar-background': '#f3f3f3',
+    'editorWidget-background': '#f3f3f3',
+    'editorWidget-border': '#c8c8c8',
+    'panel-border': 'rgba(128, 128, 128, 0.35)',
+    focusBorder: '#0090f1',
+    'button-background': '#007acc',
+    'button-foreground': '#ffffff',
+    'button-hoverBackground': '#0062a3',
+    'button-secondaryBackground': '#5f6a79',
+    'button-secondaryForeground': '#ffffff',
+    'badge-background': '#c4c4c4',
+    'badge-foreground': '#333333',
+    'dropdown-background': '#ffffff',
+    'dropdown-foreground': '#616161',
+    'dropdown-border': '#cecece',
+    'list-hoverBackground': '#e8e8e8',
+    'textLink-foreground': '#006ab1',
+    'textCodeBlock-background': 'rgba(220, 220, 220, 0.4)',
+    'editorWarning-foreground': '#bf8803',
+    'inputValidation-warningBackground': '#f6f5d2',
+    'inputValidation-warningBorder': '#b89500',
+    'charts-foreground': '#616161',
+    'charts-lines': 'rgba(97, 97, 97, 0.5)',
+    'charts-red': '#e51400',
+    'charts-blue': '#1a85ff',
+    'charts-yellow': '#bf8803',
+    'charts-orange': '#d18616',
+    'charts-green': '#388a34',
+    'charts-purple': '#652d90',
+  },
+  dark: {
+    ...COMMON,
+    foreground: '#cccccc',
+    descriptionForeground: 'rgba(204, 204, 204, 0.7)',
+    'editor-background': '#1e1e1e',
+    'editor-foreground': '#d4d4d4',
+    'sideBar-background': '#252526',
+    'editorWidget-background': '#252526',
+    'editorWidget-border': '#454545',
+    'panel-border': 'rgba(128, 128, 128, 0.35)',
+    focusBorder: '#007fd4',
+    'button-background': '#0e639c',
+    'button-foreground': '#ffffff',
+    'button-hoverBackground': '#1177bb',
+    'button-secondaryBackground': '#3a3d41',
+    'button-secondaryForeground': '#ffffff',
+    'badge-background': '#4d4d4d',
+    'badge-foreground': '#ffffff',
+    'dropdown-background': '#3c3c3c',
+    'dropdown-foreground': '#f0f0f0',
+    'dropdown-border': '#3c3c3c',
+    'list-hoverBackground': '#2a2d2e',
+    'textLink-foreground': '#3794ff',
+    'textCodeBlock-background': 'rgba(10, 10, 10, 0.4)',
+    'editorWarning-foreground': '#cca700',
+    'inputValidation-warningBackground': '#352a05',
+    'inputValidation-warningBorder': '#b89500',
+    'charts-foreground': '#cccccc',
+    'charts-lines': 'rgba(204, 204, 204, 0.5)',
+    'charts-red': '#f14c4c',
+    'charts-blue': '#3794ff',
+    'charts-yellow': '#cca700',
+    'charts-orange': '#d18616',
+    'charts-green': '#89d185',
+    'charts-purple': '#b180d7',
+  },
+  'high-contrast': {
+    ...COMMON,
+    foreground: '#ffffff',
+    descriptionForeground: 'rgba(255, 255, 255, 0.7)',
+    'editor-background': '#000000',
+    'editor-foreground': '#ffffff',
+    'sideBar-background': '#000000',
+    'editorWidget-background': '#0c141f',
+    'editorWidget-border': '#6fc3df',
+    'panel-border': '#6fc3df',
+    contrastBorder: '#6fc3df',
+    contrastActiveBorder: '#f38518',
+    focusBorder: '#f38518',
+    'button-background': '#000000',
+    'button-foreground': '#ffffff',
+    'button-border': '#6fc3df',
+    'button-secondaryBackground': '#000000',
+    'button-secondaryForeground': '#ffffff',
+    'badge-background': '#000000',
+    'badge-foreground': '#ffffff',
+    'dropdown-background': '#000000',
+    'dropdown-foreground': '#ffffff',
+    'dropdown-border': '#6fc3df',
+    'list-hoverBackground': 'rgba(0, 0, 0, 0)',
+    'textLink-foreground': '#21a6ff',
+    'textCodeBlock-background': '#000000',
+    'editorWarning-foreground': '#fff000',
+    'inputValidation-warningBackground': '#000000',
+    'inputValidation-warningBorder': '#6fc3df',
+    'charts-foreground': '#ffffff',
+    'charts-lines': 'rgba(255, 255, 255, 0.5)',
+    'charts-red': '#f14c4c',
+    'charts-blue': '#3794ff',
+    'charts-yellow': '#cca700',
+    'charts-orange': '#d18616',
+    'charts-green': '#89d185',
+    'charts-purple': '#b180d7',
+  },
+};
+
+/** `:root { --vscode-foreground: …; … }` for a theme. */
+export function themeCss(theme: ThemeName): string {
+  const lines = Object.entries(THEMES[theme]).map(([name, value]) => `  --vscode-${name}: ${value};`);
+  return `:root {\n${lines.join('\n')}\n}\nbody { background-color: var(--vscode-editor-background); }\n`;
+}
