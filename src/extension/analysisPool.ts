@@ -1,0 +1,120 @@
+/**
+ * A small, lazy pool of analysis worker threads. No worker starts until the
+ * first request (activation stays cheap), the pool never grows past `size`,
+ * a queued request is replaced by a newer one for the same key (last request
+ * wins while typing), and a worker stuck past the time limit is replaced.
+ * Free of `vscode` so it can be tested in plain node.
+ */
+import { Worker } from 'worker_threads';
+import type { WorkerRequest, WorkerResponse, WorkerResult } from './workerProtocol';
+
+type Job = {
+  key: string;
+  request: Omit<WorkerRequest, 'id'>;
+  resolve(result: WorkerResult | undefined): void;
+  reject(error: Error): void;
+};
+
+interface Slot {
+  worker: Worker;
+  job: Job | null;
+  id: number;
+  timer: NodeJS.Timeout | null;
+}
+
+export class AnalysisPool {
+  private readonly queue: Job[] = [];
+  private readonly slots: Slot[] = [];
+  private nextId = 1;
+  private disposed = false;
+
+  constructor(
+    private readonly workerPath: string,
+    private readonly size: number,
+    private readonly timeoutMs = 20_000,
+  ) {}
+
+  /** Resolves with the report, or `undefined` when a newer request for the same key replaced this one. */
+  analyze(key: string, request: Omit<WorkerRequest, 'id'>): Promise<WorkerResult | undefined> {
+    if (this.disposed) return Promise.reject(new Error('analysis pool is disposed'));
+    return new Promise((resolve, reject) => {
+      const waiting = this.queue.findIndex((job) => job.key === key);
+      if (waiting >= 0) this.queue.splice(waiting, 1)[0].resolve(undefined);
+      this.queue.push({ key, request, resolve, reject });
+      this.pump();
+    });
+  }
+
+  get workerCount(): number {
+    return this.slots.length;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const job of this.queue.splice(0)) job.resolve(undefined);
+    for (const slot of this.slots.splice(0)) this.retire(slot, undefined);
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0) {
+      const slot = this.slots.find((s) => s.job === null) ?? (this.slots.length < this.size ? this.spawn() : null);
+      if (!slot) return;
+      const job = this.queue.shift()!;
+      slot.job = job;
+      slot.id = this.nextId++;
+      slot.timer = setTimeout(() => this.fail(slot, new Error(`analysis took longer than ${this.timeoutMs / 1000} s and was stopped`)), this.timeoutMs);
+      try {
+        slot.worker.postMessage({ ...job.request, id: slot.id } satisfies WorkerRequest);
+      } catch (err) {
+        // Not cloneable: this request's fault, not the worker's.
+        this.finish(slot).reject(err instanceof Error ? err : new Error(String(err)));
+      }
+    }
+  }
+
+  private spawn(): Slot {
+    // A deeper stack than the default lets the parser cope with deeply nested (generated) code.
+    const worker = new Worker(this.workerPath, { resourceLimits: { stackSizeMb: 16 } });
+    const slot: Slot = { worker, job: null, id: 0, timer: null };
+    worker.on('message', (response: WorkerResponse) => {
+      if (!slot.job || response.id !== slot.id) return;
+      const job = this.finish(slot);
+      if (response.ok) job.resolve({ report: response.report, exported: response.exported });
+      else job.reject(new Error(response.error));
+      this.pump();
+    });
+    worker.on('error', (err) => this.fail(slot, err));
+    worker.on('exit', (code) => {
+      if (this.slots.includes(slot)) this.fail(slot, new Error(`analysis worker exited with code ${code}`));
+    });
+    worker.unref();
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private finish(slot: Slot): Job {
+    const job = slot.job!;
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    slot.job = null;
+    return job;
+  }
+
+  /** A crashed or stuck worker is thrown away; the next request starts a fresh one. */
+  private fail(slot: Slot, error: Error): void {
+    const index = this.slots.indexOf(slot);
+    if (index < 0) return;
+    this.slots.splice(index, 1);
+    this.retire(slot, error);
+    this.pump();
+  }
+
+  private retire(slot: Slot, error: Error | undefined): void {
+    const job = slot.job ? this.finish(slot) : null;
+    void slot.worker.terminate();
+    if (job) {
+      if (error) job.reject(error);
+      else job.resolve(undefined);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * Runs in a worker thread: the parser, the analysis and the report formatters
+ * never run on the extension host's thread, so a big file cannot freeze typing
+ * and activation stays light. No `vscode` here.
+ */
+import { parentPort } from 'worker_threads';
+import { formatJson } from '../cli/formatJson';
+import { formatSarif } from '../cli/formatSarif';
+import { analyze } from '../core/report';
+import type { WorkerRequest, WorkerResponse } from './workerProtocol';
+
+parentPort?.on('message', (request: WorkerRequest) => {
+  let response: WorkerResponse;
+  try {
+    const report = analyze(request.text, { fileName: request.fileName, rules: request.rules, cores: request.cores });
+    response = { id: request.id, ok: true, report };
+    if (request.exportAs) {
+      const file = { path: request.exportAs.displayPath, text: request.text, report };
+      response.exported = request.exportAs.format === 'json' ? formatJson([file]) : formatSarif({ files: [file], problems: [] }, { rules: request.rules });
+    }
+  } catch (err) {
+    response = { id: request.id, ok: false, error: err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err) };
+  }
+  parentPort?.postMessage(response);
+});

@@ -1,0 +1,47 @@
+/** The only place that maps core types (1-based lines and columns) to vscode types (0-based). */
+import * as vscode from 'vscode';
+import type { Finding, Location, Severity } from '../core/reportTypes';
+
+export const DOCS_BASE = 'https://github.com/concurrency-lens/concurrency-lens/blob/main/docs/rules/';
+export const DIAGNOSTIC_SOURCE = 'Concurrency Lens';
+
+export function toRange(location: Location): vscode.Range {
+  return new vscode.Range(location.line - 1, location.column - 1, location.endLine - 1, location.endColumn - 1);
+}
+
+export function toSeverity(severity: Severity): vscode.DiagnosticSeverity {
+  switch (severity) {
+    case 'error':
+      return vscode.DiagnosticSeverity.Error;
+    case 'warning':
+      return vscode.DiagnosticSeverity.Warning;
+    case 'info':
+      return vscode.DiagnosticSeverity.Information;
+    default: {
+      const unexpected: never = severity;
+      throw new Error(`unknown severity ${String(unexpected)}`);
+    }
+  }
+}
+
+export function ruleDocsUri(rule: string): vscode.Uri {
+  return vscode.Uri.parse(`${DOCS_BASE}${rule}.md`);
+}
+
+export function toDiagnostic(finding: Finding, uri: vscode.Uri): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toRange(finding), finding.message, toSeverity(finding.severity));
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  diagnostic.code = { value: finding.rule, target: ruleDocsUri(finding.rule) };
+  diagnostic.relatedInformation = finding.related.map(
+    (related) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(related)), related.message),
+  );
+  return diagnostic;
+}
+
+/** The rule id of one of our diagnostics, or undefined for anyone else's. */
+export function ruleOf(diagnostic: vscode.Diagnostic): string | undefined {
+  if (diagnostic.source !== DIAGNOSTIC_SOURCE) return undefined;
+  const code = diagnostic.code;
+  if (typeof code === 'object' && code !== null) return String(code.value);
+  return typeof code === 'string' ? code : undefined;
+}

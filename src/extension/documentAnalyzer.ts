@@ -1,0 +1,118 @@
+/**
+ * Keeps one analysis per open document: debounced on edits, immediate on open,
+ * save and settings change, cancellable (last request wins), and tolerant of
+ * syntax errors (the last good report stays, marked stale, instead of the
+ * diagnostics flashing away while the user types).
+ */
+import * as vscode from 'vscode';
+import type { Report } from '../core/reportTypes';
+import { AnalysisPool } from './analysisPool';
+import { isAnalysable, readConfig } from './config';
+import { toDiagnostic } from './convert';
+
+/** Whole-file analysis is allowed up to the core's own limit when the user asks for it. */
+const EXPLICIT_LIMIT_BYTES = 4 * 1024 * 1024;
+
+export interface DocumentState {
+  /** The last report that parsed (null until one does). */
+  report: Report | null;
+  /** Document version the report was computed from: quick-fix offsets are only valid for it. */
+  version: number;
+  /** Why the report may be out of date (syntax error, failure), or null. */
+  stale: string | null;
+  /** Why the file is not analysed (too large, minified), or null. */
+  skipped: string | null;
+}
+
+export class DocumentAnalyzer implements vscode.Disposable {
+  private readonly states = new Map<string, DocumentState>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChangeState = this.changed.event;
+
+  constructor(
+    private readonly pool: AnalysisPool,
+    private readonly diagnostics: vscode.DiagnosticCollection,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  state(uri: vscode.Uri): DocumentState | undefined {
+    return this.states.get(uri.toString());
+  }
+
+  /** Analyse after the configured quiet period (typing). */
+  schedule(document: vscode.TextDocument): void {
+    if (!isAnalysable(document)) return;
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => void this.analyze(document), readConfig().debounceMs));
+  }
+
+  /** Analyse now. `explicit` (a command) lifts the typing size limit. Resolves with the new state. */
+  async analyze(document: vscode.TextDocument, explicit = false): Promise<DocumentState | undefined> {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    const config = readConfig();
+    if (!config.enable || !isAnalysable(document) || document.isClosed) {
+      this.forget(document.uri);
+      return undefined;
+    }
+    const text = document.getText();
+    const limit = explicit ? EXPLICIT_LIMIT_BYTES : config.maxFileSizeBytes;
+    if (text.length > limit) {
+      const kb = Math.round(text.length / 1024);
+      const reason = `${kb} KB is over the ${Math.round(limit / 1024)} KB limit for analysis while typing (concurrencyLens.maxFileSizeKb); run "Analyze Current File" to analyse it once`;
+      return this.update(document.uri, { report: null, version: document.version, stale: null, skipped: reason });
+    }
+    const version = document.version;
+    let report: Report | undefined;
+    try {
+      report = (await this.pool.analyze(key, { text, fileName: document.fileName, rules: config.rules, cores: config.cores }))?.report;
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      this.log.error(`analysis of ${document.uri.fsPath} failed: ${message}`);
+      const previous = this.states.get(key);
+      return this.update(document.uri, { report: previous?.report ?? null, version: previous?.version ?? version, stale: `analysis failed: ${message.split('\n')[0]}`, skipped: null });
+    }
+    // Superseded by a newer request, or the text moved on while we worked: the newer run will publish.
+    if (!report || document.isClosed || document.version !== version) return this.states.get(key);
+    if (report.parseError) {
+      const previous = this.states.get(key);
+      const where = `line ${report.parseError.line}, column ${report.parseError.column}`;
+      return this.update(document.uri, { report: previous?.report ?? null, version: previous?.version ?? -1, stale: `syntax error at ${where}: ${report.parseError.message}`, skipped: null }, false);
+    }
+    if (report.skipped) return this.update(document.uri, { report: null, version, stale: null, skipped: report.skipped });
+    return this.update(document.uri, { report, version, stale: null, skipped: null });
+  }
+
+  /** Re-analyse every open document (settings changed). */
+  reanalyzeAll(): void {
+    for (const document of vscode.workspace.textDocuments) {
+      if (isAnalysable(document)) void this.analyze(document);
+    }
+  }
+
+  forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.diagnostics.delete(uri);
+    if (this.states.delete(key)) this.changed.fire(uri);
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    this.states.clear();
+    this.changed.dispose();
+  }
+
+  /** `publish` false keeps the diagnostics already shown (a stale report's). */
+  private update(uri: vscode.Uri, state: DocumentState, publish = true): DocumentState {
+    this.states.set(uri.toString(), state);
+    if (publish) this.diagnostics.set(uri, (state.report?.findings ?? []).map((finding) => toDiagnostic(finding, uri)));
+    this.changed.fire(uri);
+    return state;
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * Concurrency Lens: the VS Code adapter. Activation only wires things up; the
+ * parser loads in a worker thread on the first analysis, never on the host's
+ * critical path. Everything is disposed through context.subscriptions.
+ */
+import * as vscode from 'vscode';
+import { AnalysisPool } from './analysisPool';
+import { QuadrantCodeLensProvider } from './codeLens';
+import { LensCodeActionProvider } from './codeActions';
+import { registerCommands } from './commands';
+import { DOCUMENT_SELECTOR, isAnalysable, machineCores, SECTION } from './config';
+import { DocumentAnalyzer, type DocumentState } from './documentAnalyzer';
+import { QuadrantHoverProvider } from './hover';
+import { LensStatusBar } from './statusBar';
+import { registerTimelineViews } from './timelineViews';
+import { analyzeWorkspace, type WorkspaceSummary } from './workspaceAnalysis';
+
+/** What the extension exports: used by the integration tests and by other extensions. */
+export interface ConcurrencyLensApi {
+  state(uri: vscode.Uri): DocumentState | undefined;
+  analyze(document: vscode.TextDocument): Promise<DocumentState | undefined>;
+}
+
+export function activate(context: vscode.ExtensionContext): ConcurrencyLensApi {
+  const log = vscode.window.createOutputChannel('Concurrency Lens', { log: true });
+  // One worker per core but one, so the host and the renderer keep a core for typing.
+  const pool = new AnalysisPool(vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysisWorker.js').fsPath, Math.max(1, machineCores() - 1));
+  const diagnostics = vscode.languages.createDiagnosticCollection('concurrency-lens');
+  const analyzer = new DocumentAnalyzer(pool, diagnostics, log);
+  const codeLens = new QuadrantCodeLensProvider(analyzer);
+  context.subscriptions.push(log, { dispose: () => pool.dispose() }, diagnostics, analyzer, codeLens, new LensStatusBar(analyzer));
+
+  context.subscriptions.push(
+    vscode.languages.registerHoverProvider(DOCUMENT_SELECTOR, new QuadrantHoverProvider(analyzer)),
+    vscode.languages.registerCodeLensProvider(DOCUMENT_SELECTOR, codeLens),
+    vscode.languages.registerCodeActionsProvider(DOCUMENT_SELECTOR, new LensCodeActionProvider(analyzer), LensCodeActionProvider.metadata),
+    vscode.workspace.onDidOpenTextDocument((document) => void analyzer.analyze(document)),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.contentChanges.length > 0) analyzer.schedule(event.document);
+    }),
+    vscode.workspace.onDidSaveTextDocument((document) => void analyzer.analyze(document)),
+    vscode.workspace.onDidCloseTextDocument((document) => analyzer.forget(document.uri)),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration(SECTION)) return;
+      codeLens.refresh();
+      analyzer.reanalyzeAll();
+    }),
+    vscode.commands.registerCommand('concurrencyLens.analyzeWorkspace', async (): Promise<WorkspaceSummary> => {
+      const summary = await analyzeWorkspace(pool, diagnostics, (uri) => analyzer.state(uri) !== undefined);
+      const verb = summary.cancelled ? 'stopped after' : 'analysed';
+      void vscode.window.showInformationMessage(`Concurrency Lens ${verb} ${summary.files} files: ${summary.findings} findings${summary.failed ? `, ${summary.failed} unreadable` : ''}. See the Problems panel.`);
+      return summary;
+    }),
+  );
+  registerCommands(context, analyzer, pool);
+  registerTimelineViews(context, analyzer);
+
+  for (const document of vscode.workspace.textDocuments) if (isAnalysable(document)) void analyzer.analyze(document);
+  return { state: (uri) => analyzer.state(uri), analyze: (document) => analyzer.analyze(document, true) };
+}
+
+export function deactivate(): void {
+  // Everything is released through context.subscriptions.
+}

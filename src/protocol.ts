@@ -1,0 +1,87 @@
+/**
+ * Messages between the extension and the timeline webview, both ways, as
+ * discriminated unions. Each side validates what it receives: a webview is a
+ * separate page and its messages are untrusted input.
+ */
+import type { Finding, FunctionReport } from './core/reportTypes';
+
+/** Everything the page needs to draw (and re-simulate) a file's timelines. */
+export interface TimelinePayload {
+  /** Shown in the header; the page never uses it as a path. */
+  fileName: string;
+  uri: string;
+  functions: FunctionReport[];
+  findings: Finding[];
+  /** Function to show first (the one at the cursor, or the one asked for). */
+  selectedFunctionId: number;
+  /** Cores from the settings (the slider starts here). */
+  cores: number;
+  /** Why the report may be out of date, or null. */
+  stale: string | null;
+}
+
+export type ExtensionToWebview =
+  | { type: 'show'; payload: TimelinePayload }
+  | { type: 'select'; functionId: number }
+  | { type: 'empty'; reason: string };
+
+export type WebviewToExtension =
+  | { type: 'ready' }
+  | { type: 'reveal'; uri: string; line: number; column: number; endLine: number; endColumn: number }
+  | { type: 'selectFunction'; functionId: number }
+  | { type: 'openDocs'; rule: string };
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+const isPositiveInt = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 1e9;
+
+export function isWebviewToExtension(value: unknown): value is WebviewToExtension {
+  if (!isObject(value) || typeof value.type !== 'string') return false;
+  const message = value as { type: WebviewToExtension['type'] } & Record<string, unknown>;
+  switch (message.type) {
+    case 'ready':
+      return true;
+    case 'reveal':
+      return typeof message.uri === 'string' && [message.line, message.column, message.endLine, message.endColumn].every(isPositiveInt);
+    case 'selectFunction':
+      return isPositiveInt(message.functionId);
+    case 'openDocs':
+      return typeof message.rule === 'string' && /^[a-z-]{1,40}$/.test(message.rule);
+    default: {
+      const unknownType: never = message.type;
+      void unknownType;
+      return false;
+    }
+  }
+}
+
+export function isExtensionToWebview(value: unknown): value is ExtensionToWebview {
+  if (!isObject(value) || typeof value.type !== 'string') return false;
+  const message = value as { type: ExtensionToWebview['type'] } & Record<string, unknown>;
+  switch (message.type) {
+    case 'show':
+      return isPayload(message.payload);
+    case 'select':
+      return isPositiveInt(message.functionId);
+    case 'empty':
+      return typeof message.reason === 'string';
+    default: {
+      const unknownType: never = message.type;
+      void unknownType;
+      return false;
+    }
+  }
+}
+
+function isPayload(value: unknown): value is TimelinePayload {
+  return (
+    isObject(value) &&
+    typeof value.fileName === 'string' &&
+    typeof value.uri === 'string' &&
+    Array.isArray(value.functions) &&
+    value.functions.every((fn) => isObject(fn) && isPositiveInt(fn.id) && typeof fn.name === 'string' && Array.isArray(fn.segments)) &&
+    Array.isArray(value.findings) &&
+    isPositiveInt(value.selectedFunctionId) &&
+    isPositiveInt(value.cores) &&
+    (value.stale === null || typeof value.stale === 'string')
+  );
+}

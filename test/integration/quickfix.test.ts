@@ -1,0 +1,112 @@
+/** Each quick fix applied in the real host, with the resulting text checked. */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { api, applyQuickFix, closeAll, openUntitled, ours, waitFor } from './helpers';
+
+async function fixed(source: string, rule: string, title: string | RegExp): Promise<string> {
+  const editor = await openUntitled(source);
+  const lens = await api();
+  await waitFor('a report', () => lens.state(editor.document.uri)?.report);
+  await applyQuickFix(editor, rule, title);
+  return editor.document.getText();
+}
+
+suite('quick fixes', () => {
+  teardown(closeAll);
+
+  test('await-in-loop: collect with Promise.all(map)', async () => {
+    const source = [
+      'declare const db: { find(id: string): Promise<string> };',
+      'export async function loadAll(ids: string[]) {',
+      '  for (const id of ids) {',
+      '    await db.find(id);',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const text = await fixed(source, 'await-in-loop', /Promise\.all/);
+    assert.strictEqual(text, [
+      'declare const db: { find(id: string): Promise<string> };',
+      'export async function loadAll(ids: string[]) {',
+      '  await Promise.all(ids.map(async (id) => {',
+      '    await db.find(id);',
+      '  }));',
+      '}',
+      '',
+    ].join('\n'));
+  });
+
+  test('sequential-awaits: one Promise.all for independent awaits', async () => {
+    const source = [
+      'declare const db: { count(): Promise<number>; find(id: string): Promise<string> };',
+      'export async function stats() {',
+      '  const users = await db.count();',
+      "  const orders = await db.find('orders');",
+      '  return { users, orders };',
+      '}',
+      '',
+    ].join('\n');
+    const text = await fixed(source, 'sequential-awaits', /Promise\.all/);
+    assert.strictEqual(text, [
+      'declare const db: { count(): Promise<number>; find(id: string): Promise<string> };',
+      'export async function stats() {',
+      "  const [users, orders] = await Promise.all([db.count(), db.find('orders')]);",
+      '  return { users, orders };',
+      '}',
+      '',
+    ].join('\n'));
+  });
+
+  test('async-foreach: rewrite as for…of', async () => {
+    const source = [
+      'declare const db: { save(x: string): Promise<void> };',
+      'export async function saveAll(items: string[]) {',
+      '  items.forEach(async (item) => {',
+      '    await db.save(item);',
+      '  });',
+      '}',
+      '',
+    ].join('\n');
+    const text = await fixed(source, 'async-foreach', /for…of/);
+    assert.strictEqual(text, [
+      'declare const db: { save(x: string): Promise<void> };',
+      'export async function saveAll(items: string[]) {',
+      '  for (const item of items) {',
+      '    await db.save(item);',
+      '  }',
+      '}',
+      '',
+    ].join('\n'));
+  });
+
+  test('async-without-await: remove async', async () => {
+    const source = 'export async function label(x: string) {\n  return `#${x}`;\n}\n';
+    const text = await fixed(source, 'async-without-await', /[Rr]emove .*async/);
+    assert.strictEqual(text, 'export function label(x: string) {\n  return `#${x}`;\n}\n');
+  });
+
+  test('disable for this line inserts the directive and the finding goes away', async () => {
+    const source = 'export function save(items: string[]) {\n  items.forEach(async (x) => {\n    await fetch(x);\n  });\n}\n';
+    const editor = await openUntitled(source);
+    await applyQuickFix(editor, 'async-foreach', 'Disable async-foreach for this line');
+    assert.strictEqual(editor.document.getText(), source.replace('  items.forEach', '  // concurrency-lens-disable-next-line async-foreach\n  items.forEach'));
+    await waitFor('the finding to go', () => ours(editor.document.uri).length === 0);
+  });
+
+  test('disable for this file inserts a block directive at the top', async () => {
+    const source = 'export function save(items: string[]) {\n  items.forEach(async (x) => {\n    await fetch(x);\n  });\n}\n';
+    const editor = await openUntitled(source);
+    await applyQuickFix(editor, 'async-foreach', 'Disable async-foreach for this file');
+    assert.strictEqual(editor.document.getText(), `/* concurrency-lens-disable async-foreach */\n${source}`);
+    await waitFor('the finding to go', () => ours(editor.document.uri).length === 0);
+  });
+
+  test('every finding offers its documentation, and a rewrite is preferred where one is clearly right', async () => {
+    const editor = await openUntitled('export async function save(items: string[]) {\n  items.forEach(async (x) => {\n    await fetch(x);\n  });\n}\n');
+    const diagnostic = await waitFor('a diagnostic', () => ours(editor.document.uri)[0]);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const docs = actions.find((a) => a.title === 'Show documentation for async-foreach');
+    assert.deepStrictEqual(docs?.command?.arguments, ['async-foreach']);
+    assert.ok(actions.some((a) => a.isPreferred), `no preferred fix among ${actions.map((a) => a.title).join(' | ')}`);
+  });
+});
