@@ -97,7 +97,8 @@ function visit(state: BuildState, node: TSESTree.Node, ctx: FnCtx, parent: TSEST
     }
     case T.ClassDeclaration:
     case T.ClassExpression: {
-      const className = node.id?.name ?? '<anonymous>';
+      // `const Repo = class { ... }` takes the variable's name, like a const-assigned arrow.
+      const className = node.id?.name ?? (parent?.type === T.VariableDeclarator && parent.id.type === T.Identifier ? parent.id.name : '<anonymous>');
       const inner: FnCtx = { ...ctx, className };
       for (const member of node.body.body) visit(state, member, inner, node);
       return;

@@ -32,6 +32,15 @@ export function visitCall(state: BuildState, node: TSESTree.CallExpression, ctx:
   const label = labelOf(state, node);
 
   if (isPromiseChain(node)) return visitChain(state, node, ctx, awaited, returned);
+  const callee = node.callee;
+  if (callee.type === T.FunctionExpression || callee.type === T.ArrowFunctionExpression) {
+    // An IIFE, `(async () => { ... })()`: its body runs right here.
+    for (const arg of node.arguments) state.visit(state, arg, ctx, node);
+    const id = state.visitFunction(state, callee, '<anonymous>', ctx);
+    site.calleeId = id;
+    ctx.out.push({ kind: 'call', calleeId: id, calleeName: '<iife>', awaited, span, label });
+    return;
+  }
   const combinator = api ? COMBINATORS[api] : undefined;
   if (combinator) return visitCombinator(state, node, ctx, combinator, awaited);
 

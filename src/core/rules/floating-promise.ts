@@ -1,5 +1,22 @@
-/** A promise-returning call whose result is ignored: its errors and its ordering are lost. */
+/**
+ * A call whose promise is dropped on the floor: not awaited, returned, stored,
+ * chained or `void`-ed. Nobody learns when it finishes or whether it failed.
+ * Only calls we know return a promise count: local async functions (and async
+ * IIFEs) and promise APIs (fetch, fs/promises, timers/promises, HTTP clients).
+ */
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { apiInfo } from '../apis';
+import type { CallSite, FunctionInfo, Model } from '../model';
+import type { QuickFix } from '../reportTypes';
 import { defineRule } from './ruleTypes';
+import { ensureParents, containsNode, isFunctionNode, resolvedCallee, shortText, unwrap } from './waits';
+
+/** Modules whose functions all return promises. */
+const PROMISE_MODULES = /^(fs\/promises|dns\/promises|stream\/promises|readline\/promises|timers\/promises|crypto\.subtle)\./;
+/** Promise-returning APIs outside those modules (apis.ts names). */
+const PROMISE_APIS = /^(fetch|node-fetch|undici\.(fetch|request)|axios(\.\w+)?|got(\.\w+)?|ky(\.\w+)?|events\.once|Promise\.(all|allSettled|race|any))$/;
+const THROW = new Set<string>([T.ThrowStatement]);
+const AWAIT_OR_THROW = new Set<string>([T.AwaitExpression, T.ThrowStatement]);
 
 export const floatingPromise = defineRule({
   meta: {
@@ -9,7 +26,67 @@ export const floatingPromise = defineRule({
     docs: 'docs/rules/floating-promise.md',
     picture: 'errors and ordering lost',
   },
-  check() {
-    // TODO: not implemented yet.
+  check(context) {
+    ensureParents(context.model);
+    const { model } = context;
+    for (const fn of model.functions) {
+      for (const site of fn.facts.calls) {
+        if (!site.discarded || site.node.type !== T.CallExpression) continue;
+        const what = promiseSource(model, fn, site);
+        if (!what) continue;
+        const callee = unwrap((site.node as TSESTree.CallExpression).callee);
+        const call = isFunctionNode(callee) ? `(async ${callee.type === T.ArrowFunctionExpression ? '() => { … }' : 'function () { … }'})()` : shortText(model, site.node);
+        context.report({
+          fn,
+          span: context.spanOf(site.node),
+          message: `\`${call}\` starts ${what} and nothing keeps the promise: the code after it runs before it has finished, and if it fails the rejection goes unhandled. Await it or return it; if running in the background is intended, attach a .catch that handles the error.`,
+          fixes: fixFor(fn, site.node),
+        });
+      }
+    }
   },
 });
+
+/** What the call starts (for the message), or null when it is not known to return a promise. */
+function promiseSource(model: Model, fn: FunctionInfo, site: CallSite): string | null {
+  const call = site.node as TSESTree.CallExpression;
+  const callee = unwrap(call.callee);
+  if (isFunctionNode(callee)) {
+    // (async () => { ... })(): an async IIFE.
+    // Read from the AST: the model may not build a function for an IIFE's callee.
+    return callee.async && !callee.generator && !handlesOwnErrors(callee) ? 'an async function' : null;
+  }
+  if (site.calleeId !== null) {
+    // Checked: the model matches by name, so `run()` or `this.save()` may name another function.
+    const target = resolvedCallee(model, fn, site);
+    if (!target || !target.async || target.generator || handlesOwnErrors(target.node)) return null;
+    return `the async function ${target.name.replace(/^.*\./, '')}`;
+  }
+  const api = site.api;
+  if (!api || !(PROMISE_MODULES.test(api) || PROMISE_APIS.test(api))) return null;
+  const last = call.arguments[call.arguments.length - 1];
+  if (last && isFunctionNode(last)) return null; // callback style: no promise
+  const category = apiInfo(api)?.category;
+  if (category === 'timer') return 'a timer promise';
+  return api.startsWith('Promise.') ? `a ${api} over several promises` : `an asynchronous ${api} call`;
+}
+
+/**
+ * `async function main() { setup(); try { ... } catch (e) { log(e) } }`: every wait
+ * happens inside a try whose catch does not rethrow, so the promise (practically)
+ * never rejects and starting it in the background loses nothing but its timing.
+ */
+function handlesOwnErrors(node: TSESTree.Node): boolean {
+  if (!isFunctionNode(node) || node.body.type !== T.BlockStatement) return false;
+  const statements = node.body.body;
+  const last = statements[statements.length - 1];
+  if (!last || last.type !== T.TryStatement || !last.handler) return false;
+  if (containsNode(last.handler.body, THROW) || (last.finalizer && containsNode(last.finalizer, THROW))) return false;
+  return statements.slice(0, -1).every((s) => !containsNode(s, AWAIT_OR_THROW));
+}
+
+/** Inside an async function, `await` in front of the call is the plain fix. */
+function fixFor(fn: FunctionInfo, call: TSESTree.CallExpression): QuickFix[] {
+  if (!fn.async || fn.kind === 'module') return [];
+  return [{ title: 'Await the promise', isPreferred: true, edits: [{ start: call.range[0], end: call.range[0], newText: 'await ' }] }];
+}

@@ -1,0 +1,225 @@
+import { runRuleTests } from '../ruleTester';
+
+runRuleTests('floating-promise', {
+  valid: [
+    {
+      name: 'awaited, returned, assigned',
+      code: `import { writeFile } from 'fs/promises';
+async function save(x: string) { await writeFile('out.txt', x); }
+export async function run() {
+  await save('a');
+  const pending = save('b');
+  await pending;
+  return save('c');
+}`,
+    },
+    {
+      name: 'void marks fire-and-forget on purpose',
+      code: `async function main() { await fetch('/start'); }
+void main();`,
+    },
+    {
+      name: 'a .catch on the result handles the error',
+      code: `async function main() { await fetch('/start'); }
+main().catch((err) => { console.error(err); process.exitCode = 1; });`,
+    },
+    {
+      name: '.then chains are member calls on the result',
+      code: `import { readFile } from 'node:fs/promises';
+export function log(path: string) {
+  readFile(path, 'utf8').then((text) => console.log(text), console.error);
+}`,
+    },
+    {
+      name: 'callback-style fs is not a promise',
+      code: `const fs = require('fs');
+function touch(path) {
+  fs.writeFile(path, '', (err) => { if (err) console.error(err); });
+}`,
+      fileName: 'touch.js',
+    },
+    {
+      name: 'handler registrations and sync calls',
+      code: `import express from 'express';
+const app = express();
+function audit(msg: string) { console.log(msg); }
+app.get('/', async (req, res) => {
+  audit('hit');
+  res.send('ok');
+});
+process.on('SIGTERM', async () => { await fetch('/bye'); });`,
+    },
+    {
+      name: 'an async function that catches its own errors',
+      code: `async function report(event: object) {
+  try {
+    await fetch('/telemetry', { method: 'POST', body: JSON.stringify(event) });
+  } catch (err) {
+    console.warn('telemetry failed', err);
+  }
+}
+export function track(event: object) {
+  report(event);
+}`,
+    },
+    {
+      name: 'an async IIFE whose waits all sit in a try/catch that does not rethrow',
+      code: `export function run(runner: { start(): Promise<void> }) {
+  (async () => {
+    const timer = setInterval(() => console.log('.'), 1000);
+    try {
+      await runner.start();
+    } catch (err) {
+      console.error(err);
+    } finally {
+      clearInterval(timer);
+    }
+  })();
+  return runner;
+}`,
+    },
+    {
+      name: 'an async generator call returns an iterator, not a promise',
+      code: `async function* lines() { yield await fetch('/a'); }
+export function start() {
+  lines();
+}`,
+    },
+    {
+      name: 'a non-async local with the same name in another scope',
+      code: `export async function outer() {
+  async function step() { await fetch('/x'); }
+  await step();
+}
+export function other() {
+  function step() { return 1; }
+  step();
+}`,
+    },
+    {
+      name: 'this.dispose() of one class expression is not the async dispose of another',
+      code: `export const Session = class {
+  async dispose() { await fetch('/session', { method: 'DELETE' }); }
+};
+export const Handle = class {
+  dispose() { console.log('disposed'); }
+  close() {
+    this.dispose();
+  }
+};`,
+    },
+    {
+      name: 'an unknown function is not assumed to return a promise',
+      code: `import { emit } from './bus';
+export function ping() {
+  emit('ping');
+}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'top-level main() loses its errors',
+      code: `import { readFile } from 'node:fs/promises';
+async function main() {
+  console.log(await readFile('package.json', 'utf8'));
+}
+main();`,
+      errors: [{ line: 5, column: 1, endLine: 5, endColumn: 7, message: 'main' }],
+    },
+    {
+      name: 'a floating write inside an async function (fix: await it)',
+      code: `import { writeFile } from 'fs/promises';
+export async function finish(path: string, data: string) {
+  writeFile(path, data);
+  console.log('written');
+}`,
+      errors: [{ line: 3, column: 3, endLine: 3, endColumn: 24, message: 'fs/promises.writeFile' }],
+      output: `import { writeFile } from 'fs/promises';
+export async function finish(path: string, data: string) {
+  await writeFile(path, data);
+  console.log('written');
+}`,
+    },
+    {
+      name: 'this.save() in a class method',
+      code: `import * as fsp from 'node:fs/promises';
+export class Repo {
+  async save(x: string) { await fsp.appendFile('db.log', x); }
+  update(x: string) {
+    this.save(x);
+    return true;
+  }
+}`,
+      errors: [{ line: 5, column: 5, endLine: 5, endColumn: 17, message: 'save' }],
+    },
+    {
+      name: 'fetch in an express handler, JS with require',
+      code: `const express = require('express');
+const app = express();
+app.post('/signup', async (req, res) => {
+  fetch('https://hooks.example.com/signup', { method: 'POST' });
+  res.sendStatus(201);
+});`,
+      fileName: 'app.js',
+      errors: [{ line: 4, column: 3 }],
+      output: `const express = require('express');
+const app = express();
+app.post('/signup', async (req, res) => {
+  await fetch('https://hooks.example.com/signup', { method: 'POST' });
+  res.sendStatus(201);
+});`,
+    },
+    {
+      name: 'an async IIFE at the top level',
+      code: `(async () => {
+  const res = await fetch('/config');
+  console.log(await res.json());
+})();`,
+      errors: [{ line: 1, column: 1, endLine: 4, endColumn: 5 }],
+    },
+    {
+      name: 'require(...).promises destructured',
+      code: `const { unlink } = require('fs').promises;
+function cleanup(files) {
+  for (const f of files) unlink(f);
+}`,
+      fileName: 'cleanup.js',
+      errors: [{ line: 3, column: 26 }],
+    },
+    {
+      name: 'a sleep whose promise is dropped does not delay anything',
+      code: `import { setTimeout as wait } from 'node:timers/promises';
+export async function slowDown() {
+  wait(500);
+  return 'done';
+}`,
+      errors: [{ line: 3, column: 3, message: 'timer' }],
+    },
+    {
+      name: 'axios default import',
+      code: `import axios from 'axios';
+export function ping(url: string) {
+  axios.get(url);
+}`,
+      errors: [{ line: 3, column: 3 }],
+    },
+    {
+      name: 'a Promise.all that nobody awaits',
+      code: `import { mkdir } from 'fs/promises';
+export async function prepare(dirs: string[]) {
+  Promise.all(dirs.map((d) => mkdir(d, { recursive: true })));
+}`,
+      errors: [{ line: 3, column: 3 }],
+    },
+    {
+      name: 'inside a sync forEach callback (no fix: the callback is not async)',
+      code: `async function notify(id: string) { await fetch('/notify/' + id); }
+export function notifyAll(ids: string[]) {
+  ids.forEach((id) => {
+    notify(id);
+  });
+}`,
+      errors: [{ line: 4, column: 5 }],
+    },
+  ],
+});
