@@ -86,7 +86,7 @@ suite('commands and providers', () => {
     const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri)).filter((l) => l.command?.command === 'concurrencyLens.showTimeline');
     assert.deepStrictEqual(
       lenses.map((l) => `${l.range.start.line + 1}: ${l.command!.title}`),
-      ['5: concurrent · 1 finding · show timeline', '13: sequential · 1 finding · show timeline', '18: sequential · show timeline'],
+      ['5: concurrent · 1 finding · show timeline', '13: concurrent · 1 finding · show timeline', '18: sequential · show timeline'],
     );
   });
 

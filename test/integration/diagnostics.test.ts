@@ -4,8 +4,8 @@ import * as vscode from 'vscode';
 import { api, brief, closeAll, openFixture, openUntitled, ours, setSetting, waitFor, waitForDiagnostics } from './helpers';
 
 const HANDLER_FINDINGS = [
-  'await-in-loop@8:16-8:34 Warning',
-  'blocking-call@14:16-14:41 Error',
+  'await-in-loop@8:16-8:33 Warning',
+  'blocking-call@14:16-14:42 Error',
 ];
 
 suite('diagnostics', () => {
@@ -42,7 +42,7 @@ suite('diagnostics', () => {
     const editor = await openUntitled('export async function f(urls: string[]) {\n  return urls.length;\n}\n');
     const lens = await api();
     await waitFor('first report', () => lens.state(editor.document.uri)?.report);
-    assert.deepStrictEqual(ours(editor.document.uri).map(brief), ['async-without-await@1:23-1:24 Information']);
+    assert.deepStrictEqual(ours(editor.document.uri).map(brief), ['async-without-await@1:8-1:13 Information']);
     await editor.edit((edit) => edit.replace(new vscode.Range(1, 0, 1, 21), '  for (const u of urls) console.log(await fetch(u));'));
     await waitForDiagnostics(editor.document.uri, ['await-in-loop@2:38-2:52 Warning']);
   });
@@ -50,21 +50,21 @@ suite('diagnostics', () => {
   test('a syntax error keeps the last good diagnostics and marks the report stale', async () => {
     const editor = await openUntitled('export function save(items: string[]) {\n  items.forEach(async (x) => {\n    await fetch(x);\n  });\n}\n');
     const lens = await api();
-    await waitForDiagnostics(editor.document.uri, ['async-foreach@2:3-2:16 Error']);
+    await waitForDiagnostics(editor.document.uri, ['async-foreach@2:3-2:22 Error']);
     await editor.edit((edit) => edit.insert(new vscode.Position(4, 0), 'const = ;\n'));
     const state = await waitFor('a stale state', () => {
       const current = lens.state(editor.document.uri);
       return current?.stale ? current : undefined;
     });
     assert.match(state.stale ?? '', /^syntax error at line 5/);
-    assert.deepStrictEqual(ours(editor.document.uri).map(brief), ['async-foreach@2:3-2:16 Error']);
+    assert.deepStrictEqual(ours(editor.document.uri).map(brief), ['async-foreach@2:3-2:22 Error']);
   });
 
   test('a severity setting change is reflected without reload', async () => {
     const editor = await openFixture('handler.ts');
     await waitForDiagnostics(editor.document.uri, HANDLER_FINDINGS);
     await setSetting('rules', { 'await-in-loop': 'error', 'blocking-call': 'off' });
-    await waitForDiagnostics(editor.document.uri, ['await-in-loop@8:16-8:34 Error']);
+    await waitForDiagnostics(editor.document.uri, ['await-in-loop@8:16-8:33 Error']);
   });
 
   test('disabling the extension clears its diagnostics', async () => {

@@ -33,14 +33,20 @@ async function main(): Promise<void> {
   if (main && !fs.existsSync(path.join(root, main))) {
     console.warn(`[runTest] WARNING: ${main} does not exist; run \`npm run build\` first or the extension cannot activate`);
   }
+  // `--screenshots` runs the README screenshot script (test/screenshots) instead of the suite.
+  const screenshots = process.argv.includes('--screenshots');
+  const extensionTestsEnv = screenshots
+    ? { CL_INTEGRATION_TESTS_DIR: path.join(root, 'out/test/screenshots'), CL_SCREENSHOT_DIR: path.join(root, 'media/screenshots') }
+    : undefined;
   try {
     const code = await runTests({
+      extensionTestsEnv,
       vscodeExecutablePath,
       version: vscodeExecutablePath ? undefined : '1.100.3',
       extensionDevelopmentPath: root,
       extensionTestsPath: path.join(root, 'out/test/suite/index'),
       // Workspace folder opened in the window; --disable-extensions keeps other installed extensions out.
-      launchArgs: [process.env.CL_TEST_WORKSPACE ?? path.join(root, 'test/integration/workspace'), '--disable-extensions'],
+      launchArgs: [process.env.CL_TEST_WORKSPACE ?? path.join(root, screenshots ? 'examples' : 'test/integration/workspace'), '--disable-extensions'],
     });
     if (code !== 0) throw new Error(`exit code ${code}`);
   } catch (err) {
