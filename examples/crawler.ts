@@ -50,10 +50,10 @@ export async function fetchWithRetry(url: string) {
   throw new Error(`giving up on ${url}`);
 }
 
-export async function savePages(pages: Map<string, string>) {
+export async function savePages(pages: string[]) {
   await mkdir('./out', { recursive: true });
-  pages.forEach(async (html, url) => {
-    await writeFile(`./out/${encodeURIComponent(url)}.html`, html);
+  pages.forEach(async (html) => {
+    await writeFile(`./out/page-${html.length}.html`, html);
   });
 }
 

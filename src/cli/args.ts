@@ -3,13 +3,16 @@
  * found here, before any file is read, so a typo never produces half a report.
  */
 import { availableParallelism } from 'node:os';
+import { normalize } from 'node:path';
 import { parseArgs } from 'node:util';
 import { allRules } from '../core/rules/index';
 import type { Severity, SeveritySetting } from '../core/reportTypes';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
-const FAIL_ON: readonly Severity[] = ['info', 'warning', 'error'];
+/** `none`: report findings but never fail for them (a first look, or a report-only CI job). */
+export type FailOn = Severity | 'none';
+const FAIL_ON: readonly FailOn[] = ['info', 'warning', 'error', 'none'];
 const SETTINGS: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
 
 export interface CliOptions {
@@ -17,7 +20,13 @@ export interface CliOptions {
   cores: number;
   /** Only the rules named on the command line; the core applies the defaults to the rest. */
   rules: Record<string, SeveritySetting>;
-  failOn: Severity;
+  failOn: FailOn;
+  /** Per-function timelines in the text (ASCII charts) or JSON (`timeline` key) output. */
+  timeline: boolean;
+  /** Where to write the standalone timeline page(s), or null. */
+  html: string | null;
+  /** Where to write the Chrome trace-event JSON, or null. */
+  trace: string | null;
   paths: string[];
 }
 
@@ -27,16 +36,14 @@ export type ParsedArgs =
   | { kind: 'version' }
   | { kind: 'usage-error'; message: string };
 
-/*
- * `--timeline` (per-function timelines) is deliberately absent until src/core/simulate.ts
- * exists: accepting a flag that does nothing would be a silent lie. Add it here as a
- * boolean, carry it in CliOptions, and pass it to the formatters (see formatJson.ts).
- */
 const OPTIONS = {
   format: { type: 'string' },
   cores: { type: 'string' },
   rule: { type: 'string', multiple: true },
   'fail-on': { type: 'string' },
+  timeline: { type: 'boolean' },
+  html: { type: 'string' },
+  trace: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -59,6 +66,21 @@ export function parseCommandLine(argv: readonly string[], defaultCores = availab
   const failOn = values['fail-on'] ?? 'error';
   if (!isOneOf(failOn, FAIL_ON)) return usageError(`unknown --fail-on severity '${failOn}' (use ${orList(FAIL_ON)})`);
 
+  // SARIF has no place for a schedule; accepting the flag and printing nothing would be a
+  // silent lie. --html and --trace write their own files, so they go with any format.
+  const timeline = values.timeline === true;
+  if (timeline && format === 'sarif') {
+    return usageError('--timeline applies to the text and json formats (with sarif, use --html FILE or --trace FILE)');
+  }
+  const html = values.html ?? null;
+  const trace = values.trace ?? null;
+  for (const [flag, file] of [['--html', html], ['--trace', trace]] as const) {
+    if (file !== null && file.trim() === '') return usageError(`${flag} needs a file name`);
+  }
+  if (html !== null && trace !== null && normalize(html) === normalize(trace)) {
+    return usageError(`--html and --trace would both write '${html}'`);
+  }
+
   let cores = defaultCores;
   if (values.cores !== undefined) {
     // A plain decimal integer only: `2.5`, `0x4`, `1e3` and `-1` are typos, not core counts.
@@ -77,7 +99,7 @@ export function parseCommandLine(argv: readonly string[], defaultCores = availab
   }
 
   if (positionals.length === 0) return usageError('no files or folders given');
-  return { kind: 'run', options: { format, cores, rules, failOn, paths: positionals } };
+  return { kind: 'run', options: { format, cores, rules, failOn, timeline, html, trace, paths: positionals } };
 }
 
 /** `id=severity` -> the pair, or a message saying what is wrong with it. */

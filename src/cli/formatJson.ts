@@ -5,6 +5,7 @@
  */
 import type { Finding, FunctionReport, ParseError } from '../core/reportTypes';
 import type { Quadrant } from '../core/model';
+import type { Timeline, TimelineSegment } from '../core/simulate';
 import type { AnalyzedFile } from './types';
 
 export interface JsonOutput {
@@ -27,9 +28,8 @@ export interface JsonParseError {
 }
 
 /*
- * When timelines land, add an optional `timeline` key at the end of JsonFunction and
- * fill it in jsonFunction() only when --timeline is given, so the default contract
- * stays byte-for-byte what it is today.
+ * `timeline` is the last key and present only with --timeline, so the default output
+ * stays byte-for-byte what it was before timelines existed.
  */
 export interface JsonFunction {
   name: string;
@@ -40,6 +40,51 @@ export interface JsonFunction {
   async: boolean;
   quadrant: Quadrant;
   parallelFraction: number;
+  timeline?: JsonTimeline;
+}
+
+/*
+ * The `timeline` key of `--format json --timeline`. Built key by key like the rest of
+ * the JSON contract (never the Timeline object itself), so the simulator can grow
+ * fields (critical path, idle shares, assumptions) without changing what scripts read.
+ */
+export interface JsonTimeline {
+  cores: number;
+  total: number;
+  lanes: JsonLane[];
+  speedup: { P: number; cores: number; S: number };
+}
+
+export interface JsonLane {
+  name: string;
+  segments: JsonSegment[];
+}
+
+export interface JsonSegment {
+  kind: TimelineSegment['kind'];
+  start: number;
+  end: number;
+  label: string;
+  line: number;
+}
+
+export function jsonTimeline(timeline: Timeline): JsonTimeline {
+  return {
+    cores: timeline.cores,
+    total: roundTo2(timeline.total),
+    // Every lane, empty worker lanes included: an idle core is part of the answer.
+    lanes: timeline.lanes.map((lane) => ({
+      name: lane.name,
+      segments: lane.segments.map((segment) => ({
+        kind: segment.kind,
+        start: roundTo2(segment.start),
+        end: roundTo2(segment.end),
+        label: segment.label,
+        line: segment.line,
+      })),
+    })),
+    speedup: { P: roundTo2(timeline.speedup.P), cores: timeline.speedup.cores, S: roundTo2(timeline.speedup.S) },
+  };
 }
 
 export interface JsonFinding {
@@ -52,22 +97,27 @@ export interface JsonFinding {
   endColumn: number;
 }
 
-export function formatJson(files: readonly AnalyzedFile[]): string {
-  return `${JSON.stringify(toJsonOutput(files), null, 2)}\n`;
+export interface JsonOptions {
+  /** With --timeline: per file (same order as `files`), per function (report.functions order). */
+  timelines?: readonly (readonly Timeline[])[];
 }
 
-export function toJsonOutput(files: readonly AnalyzedFile[]): JsonOutput {
-  return { version: 1, files: files.map(jsonFile) };
+export function formatJson(files: readonly AnalyzedFile[], options: JsonOptions = {}): string {
+  return `${JSON.stringify(toJsonOutput(files, options), null, 2)}\n`;
 }
 
-export function jsonFile(file: AnalyzedFile): JsonFile {
+export function toJsonOutput(files: readonly AnalyzedFile[], options: JsonOptions = {}): JsonOutput {
+  return { version: 1, files: files.map((file, index) => jsonFile(file, options.timelines?.[index])) };
+}
+
+export function jsonFile(file: AnalyzedFile, timelines?: readonly Timeline[]): JsonFile {
   const { report } = file;
   return {
     path: file.path,
     parseError: report.parseError ? jsonParseError(report.parseError) : null,
     quadrant: report.quadrant,
     // A skipped file has no functions or findings; why it was skipped goes to stderr.
-    functions: report.functions.map(jsonFunction),
+    functions: report.functions.map((fn, index) => jsonFunction(fn, timelines?.[index])),
     findings: report.findings.map(jsonFinding),
   };
 }
@@ -76,8 +126,8 @@ function jsonParseError(error: ParseError): JsonParseError {
   return { message: error.message, line: error.line, column: error.column };
 }
 
-export function jsonFunction(fn: FunctionReport): JsonFunction {
-  return {
+export function jsonFunction(fn: FunctionReport, timeline?: Timeline): JsonFunction {
+  const out: JsonFunction = {
     name: fn.name,
     line: fn.line,
     column: fn.column,
@@ -87,6 +137,8 @@ export function jsonFunction(fn: FunctionReport): JsonFunction {
     quadrant: fn.quadrant,
     parallelFraction: roundTo2(fn.parallelFraction),
   };
+  if (timeline) out.timeline = jsonTimeline(timeline);
+  return out;
 }
 
 export function jsonFinding(finding: Finding): JsonFinding {

@@ -5,13 +5,17 @@
  */
 import type { Quadrant } from '../core/model';
 import type { Finding, FunctionReport, Severity } from '../core/reportTypes';
+import type { Timeline } from '../core/simulate';
 import { NO_COLORS, type Paint } from './color';
+import { timelineBlock } from './formatTimeline';
 import type { AnalyzedFile, RunResult } from './types';
 
 export interface TextOptions {
   /** Core count N for the Amdahl speedup column S(N). */
   cores: number;
   paint?: Paint;
+  /** With --timeline: per file (result.files order), per function (report.functions order). */
+  timelines?: readonly (readonly Timeline[])[];
 }
 
 /** Long generated names would push every other column off screen. */
@@ -19,12 +23,12 @@ const MAX_NAME_WIDTH = 40;
 
 export function formatText(result: RunResult, options: TextOptions): string {
   const paint = options.paint ?? NO_COLORS;
-  const blocks = result.files.map((file) => formatFile(file, options.cores, paint));
+  const blocks = result.files.map((file, index) => formatFile(file, options.cores, paint, options.timelines?.[index]));
   blocks.push(summaryLine(result, paint));
   return `${blocks.join('\n\n')}\n`;
 }
 
-function formatFile(file: AnalyzedFile, cores: number, paint: Paint): string {
+function formatFile(file: AnalyzedFile, cores: number, paint: Paint, timelines?: readonly Timeline[]): string {
   const { report } = file;
   if (report.parseError) {
     const { line, column, message } = report.parseError;
@@ -37,10 +41,11 @@ function formatFile(file: AnalyzedFile, cores: number, paint: Paint): string {
     return `${paint.bold(file.path)}  ${paint.yellow('skipped:')} ${report.skipped}`;
   }
   const lines = [`${paint.bold(file.path)}  ${paintQuadrant(report.quadrant, paint)}`];
-  // Timelines (--timeline) would go here: an ASCII chart per function after the table.
   lines.push(...functionTable(report.functions, cores, paint));
   if (report.findings.length > 0) lines.push('');
   for (const finding of report.findings) lines.push(...findingLines(file.path, finding, paint));
+  const charts = timelines ? timelineBlock(report.functions, timelines, paint) : [];
+  if (charts.length > 0) lines.push('', ...charts);
   return lines.join('\n');
 }
 

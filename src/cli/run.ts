@@ -4,12 +4,15 @@
  */
 import { analyze } from '../core/report';
 import type { Report, Severity } from '../core/reportTypes';
-import { parseCommandLine, type CliOptions } from './args';
+import type { Timeline } from '../core/simulate';
+import { parseCommandLine, type CliOptions, type FailOn } from './args';
+import { loadPageAssets, pages, tracePayload, writeArtifact, type PageAssets } from './artifacts';
 import { COLORS, NO_COLORS, wantsColor } from './color';
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
 import { formatText } from './formatText';
 import { readSource } from './readSource';
+import { simulateFile } from './timelines';
 import type { AnalyzedFile, FileProblem, RunResult } from './types';
 import { usageText } from './usage';
 import { TOOL_NAME, TOOL_VERSION } from './version';
@@ -27,6 +30,8 @@ export interface CliIo {
   stderr(text: string): void;
   /** Defaults to the machine's available parallelism. */
   defaultCores?: number;
+  /** Folder holding webview.js for --html; defaults to the running bundle's (dist/). */
+  distDir?: string;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -49,6 +54,17 @@ export function runCli(argv: readonly string[], io: CliIo): number {
 }
 
 function analyzeAndPrint(options: CliOptions, io: CliIo): number {
+  // A missing renderer is a broken install, found before any work (or output) is done.
+  let assets: PageAssets | null = null;
+  if (options.html !== null) {
+    const loaded = loadPageAssets(io.distDir ?? __dirname);
+    if ('error' in loaded) {
+      io.stderr(`${TOOL_NAME}: ${loaded.error}\n`);
+      return EXIT_TROUBLE;
+    }
+    assets = loaded;
+  }
+
   const walked = collectFiles(options.paths, io.cwd);
   const result: RunResult = { files: [], problems: [...walked.problems] };
   for (const source of walked.files) {
@@ -58,7 +74,9 @@ function analyzeAndPrint(options: CliOptions, io: CliIo): number {
   }
   result.problems.sort((a, b) => compareCodeUnits(a.path, b.path));
 
-  io.stdout(render(result, options, io));
+  // Simulated once, shared by the JSON or text timelines and the trace file.
+  const timelines = options.timeline || options.trace !== null ? result.files.map((file) => simulateFile(file, options.cores)) : null;
+  io.stdout(render(result, options, io, options.timeline ? timelines : null));
 
   const notes = result.problems.map((problem) => `${TOOL_NAME}: ${problem.path}: ${problem.reason}\n`);
   // Text output already says why a file was not analysed; JSON and SARIF readers are
@@ -67,9 +85,43 @@ function analyzeAndPrint(options: CliOptions, io: CliIo): number {
   if (walked.files.length === 0 && walked.problems.length === 0) {
     notes.push(`${TOOL_NAME}: no TypeScript or JavaScript files found in ${options.paths.join(', ')}\n`);
   }
+  const artifacts = writeArtifacts(result, options, io, assets, timelines);
+  notes.push(...artifacts.notes);
   if (notes.length > 0) io.stderr(notes.join(''));
 
-  return exitCode(result, options.failOn);
+  // A requested artefact that is missing fails the run like an unreadable path: the CI
+  // job would otherwise go green and then upload nothing.
+  return artifacts.failed ? EXIT_TROUBLE : exitCode(result, options.failOn);
+}
+
+/** --html and --trace: `wrote FILE` for each file written, or why it was not. */
+function writeArtifacts(
+  result: RunResult,
+  options: CliOptions,
+  io: CliIo,
+  assets: PageAssets | null,
+  timelines: Timeline[][] | null,
+): { notes: string[]; failed: boolean } {
+  const outputs: { file: string; contents: string }[] = [];
+  const notes: string[] = [];
+  let failed = false;
+  if (options.html !== null && assets !== null) {
+    const written = pages(result.files, options.html, options.cores, assets);
+    if (written.length === 0) {
+      notes.push(`${TOOL_NAME}: --html: no analysed file to draw, nothing written\n`);
+      failed = true;
+    }
+    outputs.push(...written.map((page) => ({ file: page.file, contents: page.html })));
+  }
+  if (options.trace !== null && timelines !== null) {
+    outputs.push({ file: options.trace, contents: `${JSON.stringify(tracePayload(result.files, timelines))}\n` });
+  }
+  for (const { file, contents } of outputs) {
+    const failure = writeArtifact(io.cwd, file, contents);
+    if (failure !== null) failed = true;
+    notes.push(failure === null ? `${TOOL_NAME}: wrote ${file}\n` : `${TOOL_NAME}: cannot write ${file}: ${failure}\n`);
+  }
+  return { notes, failed };
 }
 
 function analyzeFile(source: SourceFile, options: CliOptions): AnalyzedFile | FileProblem {
@@ -86,15 +138,15 @@ function analyzeFile(source: SourceFile, options: CliOptions): AnalyzedFile | Fi
   }
 }
 
-function render(result: RunResult, options: CliOptions, io: CliIo): string {
+function render(result: RunResult, options: CliOptions, io: CliIo, timelines: Timeline[][] | null): string {
   switch (options.format) {
     case 'json':
-      return formatJson(result.files);
+      return formatJson(result.files, { timelines: timelines ?? undefined });
     case 'sarif':
       return formatSarif(result, { rules: options.rules });
     case 'text': {
       const paint = wantsColor({ isTTY: io.stdoutIsTTY, env: io.env }) ? COLORS : NO_COLORS;
-      return formatText(result, { cores: options.cores, paint });
+      return formatText(result, { cores: options.cores, paint, timelines: timelines ?? undefined });
     }
   }
 }
@@ -114,8 +166,9 @@ function notAnalysedNote(file: AnalyzedFile): string[] {
  * alone does not fail the run: the file is reported as not analysed, and failing would
  * turn every half-written file or unsupported syntax into a broken build.
  */
-export function exitCode(result: RunResult, failOn: Severity): number {
+export function exitCode(result: RunResult, failOn: FailOn): number {
   if (result.problems.length > 0) return EXIT_TROUBLE;
+  if (failOn === 'none') return EXIT_OK;
   const threshold = SEVERITY_RANK[failOn];
   const failing = result.files.some((file) =>
     file.report.findings.some((finding) => SEVERITY_RANK[finding.severity] >= threshold),

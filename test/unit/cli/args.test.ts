@@ -18,6 +18,9 @@ describe('cli args', () => {
       cores: 6,
       rules: {},
       failOn: 'error',
+      timeline: false,
+      html: null,
+      trace: null,
       paths: ['src'],
     });
   });
@@ -25,7 +28,10 @@ describe('cli args', () => {
   it('reads every option', () => {
     const parsed = options(
       parseCommandLine(
-        ['--format', 'sarif', '--cores=3', '--rule', 'async-foreach=off', '--rule', 'await-in-loop=error', '--fail-on', 'info', 'a.ts', 'lib'],
+        [
+          '--format', 'sarif', '--cores=3', '--rule', 'async-foreach=off', '--rule', 'await-in-loop=error', '--fail-on', 'info',
+          '--html', 'out/page.html', '--trace=trace.json', 'a.ts', 'lib',
+        ],
         8,
       ),
     );
@@ -34,8 +40,20 @@ describe('cli args', () => {
       cores: 3,
       rules: { 'async-foreach': 'off', 'await-in-loop': 'error' },
       failOn: 'info',
+      timeline: false,
+      html: 'out/page.html',
+      trace: 'trace.json',
       paths: ['a.ts', 'lib'],
     });
+  });
+
+  it('--timeline goes with text and json', () => {
+    assert.strictEqual(options(parseCommandLine(['--timeline', 'x'])).timeline, true);
+    assert.strictEqual(options(parseCommandLine(['--format', 'json', '--timeline', 'x'])).timeline, true);
+  });
+
+  it('--fail-on none is accepted', () => {
+    assert.strictEqual(options(parseCommandLine(['--fail-on', 'none', 'x'])).failOn, 'none');
   });
 
   it('a later --rule for the same id wins', () => {
@@ -59,11 +77,16 @@ describe('cli args', () => {
     ['no paths with options', ['--format', 'json'], /no files or folders given/],
     ['unknown flag', ['--bogus', 'x'], /unknown option '--bogus'/],
     ['unknown short flag', ['-x', 'x'], /unknown option '-x'/],
-    ['--timeline is not accepted yet', ['--timeline', 'x'], /unknown option '--timeline'/],
+    ['--timeline with sarif', ['--format', 'sarif', '--timeline', 'x'], /--timeline applies to the text and json formats \(with sarif, use --html FILE or --trace FILE\)/],
+    ['--timeline with a value', ['--timeline=yes', 'x'], /option '--timeline' does not take a value/],
+    ['--html without a file', ['x', '--html'], /option '--html' needs a value/],
+    ['--html with an empty file name', ['--html=', 'x'], /--html needs a file name/],
+    ['--trace with a blank file name', ['--trace', ' ', 'x'], /--trace needs a file name/],
+    ['--html and --trace on one file', ['--html', 'a.out', '--trace', 'a.out', 'x'], /--html and --trace would both write 'a\.out'/],
     ['missing value', ['x', '--format'], /option '--format' needs a value/],
     ['value on a boolean', ['--help=yes', 'x'], /option '--help' does not take a value/],
     ['bad format', ['--format', 'xml', 'x'], /unknown --format 'xml' \(use text, json or sarif\)/],
-    ['bad fail-on', ['--fail-on', 'off', 'x'], /unknown --fail-on severity 'off'/],
+    ['bad fail-on', ['--fail-on', 'off', 'x'], /unknown --fail-on severity 'off' \(use info, warning, error or none\)/],
     ['zero cores', ['--cores', '0', 'x'], /--cores must be a positive whole number, got '0'/],
     ['negative cores', ['--cores=-2', 'x'], /--cores must be a positive whole number/],
     ['fractional cores', ['--cores', '2.5', 'x'], /--cores must be a positive whole number/],
