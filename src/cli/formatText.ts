@@ -3,6 +3,7 @@
  * its functions; findings use the `path:line:col severity rule message` shape that
  * editors and terminals turn into links, one per line so grep works on them.
  */
+import { amdahl } from '../core/timeline/amdahl';
 import type { Quadrant } from '../core/model';
 import type { Finding, FunctionReport, Severity } from '../core/reportTypes';
 import type { Timeline } from '../core/simulate';
@@ -58,7 +59,7 @@ export function functionTable(functions: readonly FunctionReport[], cores: numbe
     String(fn.line),
     fn.quadrant,
     formatPercent(fn.parallelFraction),
-    `${amdahlSpeedup(fn.parallelFraction, cores).toFixed(1)}x`,
+    `${amdahl(fn.parallelFraction, cores).toFixed(1)}x`,
   ]);
   const widths = header.map((title, col) => Math.max(title.length, ...rows.map((row) => row[col].length)));
   // Numbers are right-aligned so their digits line up; words are left-aligned.
@@ -107,12 +108,6 @@ function summaryLine(result: RunResult, paint: Paint): string {
   if (counts.error > 0 || result.problems.length > 0) return paint.bold(paint.red(text));
   if (counts.warning > 0) return paint.bold(paint.yellow(text));
   return paint.bold(text);
-}
-
-/** Amdahl's law: S(N) = 1 / ((1 - P) + P / N). */
-export function amdahlSpeedup(parallelFraction: number, cores: number): number {
-  const p = Math.min(1, Math.max(0, parallelFraction));
-  return 1 / (1 - p + p / cores);
 }
 
 export function formatPercent(fraction: number): string {

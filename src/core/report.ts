@@ -3,7 +3,7 @@
  * suppressions) and the conversion of the model into plain data.
  */
 import { buildModel } from './build';
-import { classifyModel } from './classify';
+import { classifyModel, quadrantFor } from './classify';
 import { parseSource } from './parse';
 import { runRules } from './rules/run';
 import type { FunctionInfo, Model, Quadrant } from './model';
@@ -88,14 +88,7 @@ export function fileQuadrant(functions: readonly { quadrant: Quadrant }[]): Quad
     if (fn.quadrant === 'concurrent' || fn.quadrant === 'concurrent-parallel') concurrent = true;
     if (fn.quadrant === 'parallel' || fn.quadrant === 'concurrent-parallel') parallel = true;
   }
-  return quadrantOf(concurrent, parallel);
-}
-
-export function quadrantOf(concurrent: boolean, parallel: boolean): Quadrant {
-  if (concurrent && parallel) return 'concurrent-parallel';
-  if (parallel) return 'parallel';
-  if (concurrent) return 'concurrent';
-  return 'sequential';
+  return quadrantFor(concurrent, parallel);
 }
 
 function toFunctionReport(fn: FunctionInfo): FunctionReport {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { COLORS } from '../../../src/cli/color';
-import { amdahlSpeedup, formatText, functionTable } from '../../../src/cli/formatText';
+import { formatText, functionTable } from '../../../src/cli/formatText';
 import type { RunResult } from '../../../src/cli/types';
 import { makeFile, makeFinding, makeFunction } from './helpers';
 
@@ -81,11 +81,5 @@ describe('cli text format', () => {
 
   it('says so when a file has no functions', () => {
     assert.deepStrictEqual(functionTable([], 4), ['  (no functions)']);
-  });
-
-  it('computes the Amdahl speedup', () => {
-    assert.strictEqual(amdahlSpeedup(0, 8), 1);
-    assert.strictEqual(amdahlSpeedup(1, 8), 8);
-    assert.ok(Math.abs(amdahlSpeedup(0.9, 4) - 1 / (0.1 + 0.9 / 4)) < 1e-12);
   });
 });
