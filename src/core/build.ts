@@ -6,6 +6,7 @@
  * kept as facts for the rules, so no rule has to walk the whole tree again.
  */
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { visitCall, visitNew } from './buildCalls';
 import { visitLoop, isLoop } from './buildLoops';
 import { addCpu, newFunction, type BuildState, type FnCtx } from './buildState';
@@ -151,12 +152,24 @@ function visit(state: BuildState, node: TSESTree.Node, ctx: FnCtx, parent: TSEST
   visitChildren(state, node, ctx);
 }
 
-const SKIP_KEYS = new Set(['parent', 'loc', 'range', 'typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'decorators']);
+/** Keys that hold types or decorators: no run-time work lives there. */
+const SKIP_KEYS = new Set(['typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'superTypeArguments', 'decorators', 'implements']);
+/** Per node type, the child keys to walk: visitor-keys' lists minus the type-only ones, computed once. */
+const childKeys = new Map<string, readonly string[]>();
+
+function keysOf(type: string): readonly string[] {
+  let keys = childKeys.get(type);
+  if (!keys) {
+    keys = (visitorKeys[type as keyof typeof visitorKeys] ?? []).filter((key) => !SKIP_KEYS.has(key));
+    childKeys.set(type, keys);
+  }
+  return keys;
+}
 
 export function visitChildren(state: BuildState, node: TSESTree.Node, ctx: FnCtx): void {
-  for (const key in node) {
-    if (SKIP_KEYS.has(key)) continue;
-    const value = (node as unknown as Record<string, unknown>)[key];
+  const record = node as unknown as Record<string, unknown>;
+  for (const key of keysOf(node.type)) {
+    const value = record[key];
     if (Array.isArray(value)) {
       for (const child of value) if (isNode(child)) visit(state, child, ctx, node);
     } else if (isNode(value)) {

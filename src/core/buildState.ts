@@ -91,7 +91,9 @@ export function addCpu(ctx: FnCtx, node: TSESTree.Node, cost: number, heavyApi?:
 
 /** A short label for a node: its source, first line, at most 48 characters. */
 export function labelOf(state: BuildState, node: TSESTree.Node): string {
-  const raw = state.text.slice(node.range[0], Math.min(node.range[1], node.range[0] + 200));
-  const firstLine = raw.split('\n')[0].trim();
-  return firstLine.length > 48 ? `${firstLine.slice(0, 47)}…` : firstLine;
+  const [start, end] = node.range;
+  const limit = Math.min(end, start + 49);
+  const newline = state.text.indexOf('\n', start);
+  const firstLine = state.text.slice(start, newline >= 0 && newline < limit ? newline : limit).trim();
+  return firstLine.length > 48 || (limit < end && (newline < 0 || newline >= limit)) ? `${firstLine.slice(0, 47)}…` : firstLine;
 }

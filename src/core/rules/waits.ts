@@ -233,8 +233,9 @@ export function callLikelyWaits(model: Model, fn: FunctionInfo, call: TSESTree.C
  */
 export function findDeclaration(name: string, from: Node): TSESTree.VariableDeclarator | TSESTree.Parameter | null {
   for (let scope: Node | undefined = from.parent; scope; scope = scope.parent) {
+    if (scope.type === T.Program) return topLevelDeclarations(scope).get(name) ?? null;
     let statements: Node[] = [];
-    if (scope.type === T.BlockStatement || scope.type === T.Program || scope.type === T.StaticBlock) statements = scope.body;
+    if (scope.type === T.BlockStatement || scope.type === T.StaticBlock) statements = scope.body;
     else if (scope.type === T.SwitchCase) statements = scope.consequent;
     else if (scope.type === T.ForStatement && scope.init) statements = [scope.init];
     else if (scope.type === T.ForOfStatement || scope.type === T.ForInStatement) statements = [scope.left];
@@ -253,6 +254,29 @@ export function findDeclaration(name: string, from: Node): TSESTree.VariableDecl
     }
   }
   return null;
+}
+
+const topLevelIndex = new WeakMap<Node, Map<string, TSESTree.VariableDeclarator>>();
+
+/**
+ * The program's top-level variable declarations by name, built once per file:
+ * scanning the whole program body on every lookup made large files quadratic.
+ */
+function topLevelDeclarations(program: TSESTree.Program): Map<string, TSESTree.VariableDeclarator> {
+  let index = topLevelIndex.get(program);
+  if (index) return index;
+  index = new Map();
+  for (const raw of program.body) {
+    const statement = raw.type === T.ExportNamedDeclaration && raw.declaration ? raw.declaration : raw;
+    if (statement.type !== T.VariableDeclaration) continue;
+    for (const decl of statement.declarations) {
+      for (const declared of decl.id.type === T.Identifier ? [decl.id.name] : patternNames(decl.id)) {
+        if (!index.has(declared)) index.set(declared, decl);
+      }
+    }
+  }
+  topLevelIndex.set(program, index);
+  return index;
 }
 
 /** Whether an expression is certainly an Array (so `.map` exists): literals, array methods, typed parameters. */
