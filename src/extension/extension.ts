@@ -39,7 +39,18 @@ export function activate(context: vscode.ExtensionContext): ConcurrencyLensApi {
       if (event.contentChanges.length > 0) analyzer.schedule(event.document);
     }),
     vscode.workspace.onDidSaveTextDocument((document) => void analyzer.analyze(document)),
+    // A document reopened in a tab after its diagnostics were dropped gets them back.
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      if (editor && !analyzer.state(editor.document.uri)) void analyzer.analyze(editor.document);
+    }),
     vscode.workspace.onDidCloseTextDocument((document) => analyzer.forget(document.uri)),
+    // VS Code may keep a closed file's document alive for a while; when its last tab
+    // closes, its diagnostics should go at once.
+    vscode.window.tabGroups.onDidChangeTabs((event) => {
+      for (const tab of event.closed) {
+        if (tab.input instanceof vscode.TabInputText && !isShownInAnyTab(tab.input.uri)) analyzer.forget(tab.input.uri);
+      }
+    }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration(SECTION)) return;
       codeLens.refresh();
@@ -57,6 +68,10 @@ export function activate(context: vscode.ExtensionContext): ConcurrencyLensApi {
 
   for (const document of vscode.workspace.textDocuments) if (isAnalysable(document)) void analyzer.analyze(document);
   return { state: (uri) => analyzer.state(uri), analyze: (document) => analyzer.analyze(document, true) };
+}
+
+function isShownInAnyTab(uri: vscode.Uri): boolean {
+  return vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === uri.toString()));
 }
 
 export function deactivate(): void {

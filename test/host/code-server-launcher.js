@@ -70,6 +70,34 @@ function parseArgs(argv) {
 }
 
 /** Ask the OS for a free port (listen on 0). Tiny race until code-server binds it; fine for tests. */
+/**
+ * Finds the first visible element matching `selector` in any webview (panel or
+ * sidebar: iframe.webview > iframe#active-frame) and reads its text or clicks it.
+ * Returns { found: false } when no webview shows it yet, so tests can poll.
+ */
+async function inWebview(page, selector, action) {
+  if (!page) throw new Error('no page yet');
+  if (!selector) throw new Error('selector missing');
+  for (const outer of await page.$$('iframe.webview')) {
+    const frame = await outer.contentFrame();
+    const inner = frame && (await frame.$('iframe#active-frame'));
+    const content = inner && (await inner.contentFrame());
+    const element = content && (await content.$(selector));
+    // An <option> has no box of its own: judge it by its <select>.
+    const visible = element && (await element.evaluate((el) => {
+      const box = (el.closest('select') || el).getBoundingClientRect();
+      return box.width > 0 && box.height > 0;
+    }));
+    if (!visible) continue;
+    if (action === 'click') {
+      await element.click();
+      return { found: true };
+    }
+    return { found: true, text: await element.evaluate((el) => el.textContent || '') };
+  }
+  return { found: false };
+}
+
 function freePort() {
   return new Promise((resolve, reject) => {
     const s = net.createServer().once('error', reject).listen(0, '127.0.0.1', () => {
@@ -177,19 +205,24 @@ async function main() {
       log(`screenshot ${file}`);
       return file;
     };
-    if (shotDir) {
-      // The extension host is a Node process on the server side and cannot call page
-      // functions, so it reaches us over loopback HTTP instead.
-      shotServer = http.createServer(async (req, res) => {
-        try {
-          const name = new URL(req.url, 'http://x').searchParams.get('name') || `shot-${Date.now()}`;
-          const file = await screenshot(name);
-          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ path: file }));
-        } catch (e) { res.writeHead(500).end(String(e)); }
-      });
-      await new Promise((r) => shotServer.listen(0, '127.0.0.1', r));
-      env.CL_SCREENSHOT_URL = `http://127.0.0.1:${shotServer.address().port}/screenshot`;
-    }
+    // The extension host is a Node process on the server side and cannot reach the page,
+    // so tests ask us over loopback HTTP: screenshots (when CL_SCREENSHOT_DIR is set), and
+    // reading or clicking inside webviews, which live in nested iframes only the page sees.
+    shotServer = http.createServer(async (req, res) => {
+      try {
+        const url = new URL(req.url, 'http://x');
+        const reply = (body) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+        if (url.pathname === '/screenshot') {
+          if (!shotDir) throw new Error('screenshots need CL_SCREENSHOT_DIR');
+          return reply({ path: await screenshot(url.searchParams.get('name') || `shot-${Date.now()}`) });
+        }
+        if (url.pathname === '/webview') return reply(await inWebview(page, url.searchParams.get('selector'), url.searchParams.get('action')));
+        res.writeHead(404).end('unknown automation request');
+      } catch (e) { res.writeHead(500).end(String(e)); }
+    });
+    await new Promise((r) => shotServer.listen(0, '127.0.0.1', r));
+    env.CL_AUTOMATION_URL = `http://127.0.0.1:${shotServer.address().port}`;
+    if (shotDir) env.CL_SCREENSHOT_URL = `${env.CL_AUTOMATION_URL}/screenshot`;
 
     const csArgs = [ENTRY, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry',
       '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
