@@ -67,6 +67,11 @@ put(['piscina', 'piscina.Piscina', 'tinypool', 'tinypool.Tinypool', 'workerpool.
 put(['os.cpus', 'os.availableParallelism', 'navigator.hardwareConcurrency'], { category: 'cores', cost: 0 });
 put(['p-limit', 'p-queue', 'p-map', 'bottleneck', 'async-sema.Sema'], { category: 'limiter', cost: 0 });
 put(['Promise.all', 'Promise.allSettled', 'Promise.race', 'Promise.any'], { category: 'combinator', cost: 0 });
+// Password hashing with the sync variants holds the thread for the whole key stretch; hash/compare are async.
+put(['bcrypt.hashSync', 'bcrypt.compareSync', 'bcrypt.genSaltSync', 'bcryptjs.hashSync', 'bcryptjs.compareSync', 'bcryptjs.genSaltSync'], { category: 'blocking', cost: COST.heavyCall });
+put(['bcrypt.hash', 'bcrypt.compare', 'bcryptjs.hash', 'bcryptjs.compare'], io(COST.heavyCall));
+// Yield points: awaiting one lets queued I/O and timers run (chunked work).
+put(['scheduler.yield', 'timers/promises.scheduler.yield', 'timers/promises.scheduler.wait'], { category: 'timer', cost: 1 });
 
 export function apiInfo(qualifiedName: string | null): ApiInfo | null {
   if (!qualifiedName) return null;

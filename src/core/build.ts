@@ -200,8 +200,12 @@ function visitDeclarator(state: BuildState, node: TSESTree.VariableDeclarator, c
     if (name && ctx.out.length === before + 1) {
       const started = ctx.out[before];
       // A Worker or process handle is not a promise; a pool task (`pool.run`) is.
-      const isPromise = started.kind === 'io' || started.kind === 'call' || (started.kind === 'worker' && !started.spawns);
-      if (isPromise && !started.awaited) {
+      const isPromise = started.kind === 'io' || (started.kind === 'worker' && !started.spawns);
+      if (started.kind === 'call' && !started.awaited) {
+        // A local call may be sync (`const ranked = rank(xs)`): it stays where it is, and a
+        // later `await name` only marks it awaited.
+        ctx.deferred.set(name, { combinator: 'deferred', tasks: [], repeat: 1, span: started.span, inPlace: started });
+      } else if (isPromise && !started.awaited) {
         ctx.out.pop();
         ctx.deferred.set(name, { combinator: 'deferred', tasks: [[{ ...started, awaited: true }]], repeat: 1, span: started.span });
       } else if (started.kind === 'fork' && !started.awaited) {
@@ -233,8 +237,14 @@ function visitReturned(state: BuildState, value: TSESTree.Expression, ctx: FnCtx
  * it was created, so they all join here together: `const p = fetch(a); const q =
  * fetch(b); await p; await q;` overlaps both waits (the later `await q` is free).
  */
-function joinDeferred(ctx: FnCtx, name: string, span: Span): ForkSegment {
+function joinDeferred(ctx: FnCtx, name: string, span: Span): ForkSegment | null {
   const own = ctx.deferred.get(name)!;
+  if (own.inPlace) {
+    own.inPlace.awaited = true;
+    ctx.deferred.delete(name);
+    ctx.joined.add(name);
+    return null;
+  }
   if (own.combinator !== 'deferred' || own.repeat > 1) {
     ctx.deferred.delete(name);
     ctx.joined.add(name);
@@ -242,7 +252,7 @@ function joinDeferred(ctx: FnCtx, name: string, span: Span): ForkSegment {
   }
   const tasks: Segment[][] = [];
   for (const [other, deferred] of [...ctx.deferred]) {
-    if (deferred.combinator !== 'deferred' || deferred.repeat > 1) continue;
+    if (deferred.combinator !== 'deferred' || deferred.repeat > 1 || deferred.inPlace) continue;
     tasks.push(...deferred.tasks);
     ctx.deferred.delete(other);
     ctx.joined.add(other);
@@ -264,7 +274,8 @@ function visitAwaited(state: BuildState, argument: TSESTree.Expression, ctx: FnC
   }
   if (target.type === T.Identifier) {
     if (ctx.deferred.has(target.name)) {
-      ctx.out.push(joinDeferred(ctx, target.name, spanOf(argument)));
+      const join = joinDeferred(ctx, target.name, spanOf(argument));
+      if (join) ctx.out.push(join);
       return;
     }
     if (ctx.joined.has(target.name)) return; // already settled by an earlier await

@@ -122,7 +122,8 @@ export function visitCall(state: BuildState, node: TSESTree.CallExpression, ctx:
   if (limited) return; // the task callback was pushed above
 
   // A returned call is only joined like an await inside an async function; elsewhere it is handed back.
-  const joins = awaited && (!returned || ctx.fn.async);
+  // `return rank(xs).slice(0, 10)` (no path: the receiver is a call) is not assumed to be a wait.
+  const joins = awaited && (!returned || (ctx.fn.async && path !== null));
   const localName = path && !api ? localCallName(path, ctx) : path && path.length === 1 && state.namesToIds.has(path[0]) ? path[0] : null;
   if (localName) {
     site.localName = localName;
@@ -168,6 +169,16 @@ function visitChain(state: BuildState, node: TSESTree.CallExpression & { callee:
   }
 }
 
+/** Takes `target` out of a segment tree (it moves into a fork); false if it is not there. */
+function removeSegment(list: Segment[], target: Segment): boolean {
+  const index = list.indexOf(target);
+  if (index >= 0) {
+    list.splice(index, 1);
+    return true;
+  }
+  return list.some((segment) => segment.kind === 'loop' && removeSegment(segment.body, target));
+}
+
 /** `f()` or `this.f()`; the name is resolved (or dropped) once every function is known. */
 function localCallName(path: string[], ctx: FnCtx): string | null {
   if (path.length === 1) return path[0];
@@ -208,6 +219,10 @@ function visitCombinator(state: BuildState, node: TSESTree.CallExpression, ctx: 
       const deferred = ctx.deferred.get(element.name)!;
       ctx.deferred.delete(element.name);
       ctx.joined.add(element.name);
+      if (deferred.inPlace && removeSegment(ctx.fn.segments, deferred.inPlace)) {
+        // Joined by the combinator: the call becomes one of its tasks.
+        task.push({ ...deferred.inPlace, awaited: true });
+      } else if (deferred.inPlace) deferred.inPlace.awaited = true;
       task.push(...deferred.tasks.flat());
       if (deferred.repeat > 1) fork.repeat = deferred.repeat;
     } else if (element.type === T.CallExpression) visitCall(state, element, ctx, true, null);

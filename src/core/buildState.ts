@@ -1,6 +1,6 @@
 /** Shared state of one model build, and the small helpers every build file uses. */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { ForkSegment, WorkerSegment, FunctionInfo, FunctionKind, ImportBinding, LoopNode, Segment, Span } from './model';
+import type { CallSegment, ForkSegment, WorkerSegment, FunctionInfo, FunctionKind, ImportBinding, LoopNode, Segment, Span } from './model';
 import { spanOf } from './spans';
 
 type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
@@ -11,6 +11,8 @@ export interface DeferredTasks {
   tasks: Segment[][];
   repeat: number;
   span: Span;
+  /** A local call left where it was made; awaiting the variable marks it awaited. */
+  inPlace?: CallSegment;
 }
 
 export interface FnCtx {

@@ -1,15 +1,49 @@
-/** An async function or promise wrapper whose work is CPU-bound and never really waits. */
-import { defineRule } from './ruleTypes';
+/**
+ * An async function whose work is CPU-bound and never really waits: `async`
+ * only changes what it returns, the computation still runs on the caller's
+ * thread, start to finish, before anything else can. Also catches an async
+ * function whose only awaits are on such local functions.
+ */
+import { cpuWork, type HeavySite } from './cpuWork';
+import { asyncHeadSpan } from './threadContext';
+import { defineRule, type RelatedSpan } from './ruleTypes';
 
 export const asyncCpuBound = defineRule({
   meta: {
     id: 'async-cpu-bound',
-    description: 'An async function or promise wrapper whose work is CPU-bound and never really waits.',
+    description: 'An async function whose work is CPU-bound and never waits: async adds no speed, the computation still runs on this thread.',
     defaultSeverity: 'warning',
     docs: 'docs/rules/async-cpu-bound.md',
     picture: 'async adds no speed to computation',
   },
-  check() {
-    // TODO: not implemented yet.
+  check(context) {
+    const work = cpuWork(context.model);
+    for (const fn of context.model.functions) {
+      const site = work.asyncCpuBoundSite(fn);
+      if (!site) continue;
+      const name = fn.name === '<anonymous>' ? 'This function' : `\`${fn.name}\``;
+      const helper = displayName(site);
+      const through = site.via.length === 0 ? '' : helper ? ` (through \`${helper}\`)` : ' (through a callback)';
+      context.report({
+        fn,
+        span: asyncHeadSpan(context.model, fn),
+        message:
+          `${name} is async but only computes${through}: async does not make computation faster, it still runs on this thread and holds it until done. ` +
+          'Move the work to a worker (worker_threads, piscina) to use another core, or drop `async`.',
+        related: related(site),
+      });
+    }
   },
 });
+
+function displayName(site: HeavySite): string | null {
+  return site.via.find((f) => f.name !== '<anonymous>')?.name ?? null;
+}
+
+/** The call that leads to the work (when it is in a helper), then the work itself. */
+function related(site: HeavySite): RelatedSpan[] {
+  const out: RelatedSpan[] = [];
+  if (site.via.length > 0) out.push({ span: site.span, message: `calls ${displayName(site) ?? 'a callback'}, which does CPU work on this thread` });
+  out.push({ span: site.origin.span, message: `CPU-bound work: ${site.origin.label}` });
+  return out;
+}
