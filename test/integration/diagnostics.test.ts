@@ -42,9 +42,9 @@ suite('diagnostics', () => {
     const editor = await openUntitled('export async function f(urls: string[]) {\n  return urls.length;\n}\n');
     const lens = await api();
     await waitFor('first report', () => lens.state(editor.document.uri)?.report);
-    assert.deepStrictEqual(ours(editor.document.uri).map(brief), ['async-without-await@1:8-1:13 Information']);
+    assert.deepStrictEqual(ours(editor.document.uri).map(brief), ['async-without-await@1:23-1:24 Information']);
     await editor.edit((edit) => edit.replace(new vscode.Range(1, 0, 1, 21), '  for (const u of urls) console.log(await fetch(u));'));
-    await waitForDiagnostics(editor.document.uri, ['await-in-loop@2:38-2:52 Warning']);
+    await waitForDiagnostics(editor.document.uri, ['await-in-loop@2:37-2:51 Warning']);
   });
 
   test('a syntax error keeps the last good diagnostics and marks the report stale', async () => {

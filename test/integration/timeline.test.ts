@@ -17,10 +17,15 @@ async function webview(selector: string, action: 'text' | 'click' = 'text'): Pro
 }
 
 async function webviewText(selector: string, expected: RegExp): Promise<string> {
-  return waitFor(`webview ${selector} to show ${expected}`, async () => {
-    const result = await webview(selector);
-    return result.found && expected.test(result.text ?? '') ? result.text! : undefined;
-  }, 15_000);
+  let last: { found: boolean; text?: string } = { found: false };
+  try {
+    return await waitFor(`webview ${selector} to show ${expected}`, async () => {
+      last = await webview(selector);
+      return last.found && expected.test(last.text ?? '') ? last.text! : undefined;
+    }, 20_000);
+  } catch (err) {
+    throw new Error(`${(err as Error).message}; last seen: ${JSON.stringify(last)}`);
+  }
 }
 
 suite('timeline views', () => {
@@ -32,10 +37,10 @@ suite('timeline views', () => {
     const report = await waitFor('a report', () => lens.state(editor.document.uri)?.report ?? undefined);
     const loadUsers = report.functions.find((f) => f.name === 'loadUsers')!;
     assert.strictEqual(await vscode.commands.executeCommand('concurrencyLens.showTimeline', editor.document.uri.toString(), loadUsers.id), true);
+    assert.match(await webviewText('select.function-picker option:checked', /loadUsers/), /^loadUsers · line 5/);
     await webviewText('.badge', /^concurrent$/);
     const lanes = await webviewText('svg.chart', /main/);
     assert.match(lanes, /io 1/);
-    assert.match(await webviewText('select.function-picker option:checked', /loadUsers/), /^loadUsers · line 5/);
   });
 
   test('clicking a segment reveals its source range in the editor', async () => {
