@@ -129,7 +129,7 @@ function analyzeFile(source: SourceFile, options: CliOptions): AnalyzedFile | Fi
   if (read.kind === 'error') return { path: source.path, reason: read.reason };
   if (read.kind === 'skipped') return { path: source.path, text: '', report: skippedReport(source.path, read.reason) };
   try {
-    const report = analyze(read.text, { fileName: source.path, rules: options.rules, cores: options.cores });
+    const report = analyze(read.text, { fileName: source.path, rules: options.rules });
     return { path: source.path, text: read.text, report };
   } catch (err) {
     // A bug in one rule must not hide the results for every other file.

@@ -13,7 +13,6 @@ export * from './reportTypes';
 
 /** Files bigger than this are not analysed (the extension has its own, smaller, typing limit). */
 export const DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
-export const DEFAULT_CORES = 4;
 const TOO_DEEP = 'code is nested too deeply to analyse (the parser ran out of stack)';
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Report {
@@ -49,15 +48,6 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Report {
     functions: model.functions.map(toFunctionReport),
     findings,
   };
-}
-
-/** Analyse the model only (no rules): used by callers that need the AST too. */
-export function analyzeModel(text: string, fileName = 'file.ts'): Model | null {
-  const parsed = parseSource(text, fileName);
-  if (!parsed.ok) return null;
-  const model = buildModel(parsed.ast, text, fileName);
-  classifyModel(model);
-  return model;
 }
 
 function reasonToSkip(text: string): string | null {

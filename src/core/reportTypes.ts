@@ -86,6 +86,4 @@ export interface AnalyzeOptions {
   fileName?: string;
   /** Per-rule severity overrides. */
   rules?: Record<string, SeveritySetting>;
-  /** Core count used for S(N) estimates (default 4 in the core; adapters pass the machine's). */
-  cores?: number;
 }

@@ -12,7 +12,7 @@ import type { WorkerRequest, WorkerResponse } from './workerProtocol';
 parentPort?.on('message', (request: WorkerRequest) => {
   let response: WorkerResponse;
   try {
-    const report = analyze(request.text, { fileName: request.fileName, rules: request.rules, cores: request.cores });
+    const report = analyze(request.text, { fileName: request.fileName, rules: request.rules });
     response = { id: request.id, ok: true, report };
     if (request.exportAs) {
       const file = { path: request.exportAs.displayPath, text: request.text, report };

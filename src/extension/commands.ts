@@ -54,7 +54,7 @@ export function registerCommands(context: vscode.ExtensionContext, analyzer: Doc
     if (!chosen) return undefined;
     const relative = vscode.workspace.asRelativePath(document.uri, false).replace(/\\/g, '/');
     const config = readConfig();
-    const request = { text: document.getText(), fileName: document.fileName, rules: config.rules, cores: config.cores, exportAs: { format: chosen, displayPath: relative } };
+    const request = { text: document.getText(), fileName: document.fileName, rules: config.rules, exportAs: { format: chosen, displayPath: relative } };
     const content = (await pool.analyze(`export:${document.uri.toString()}`, request))?.exported;
     if (content === undefined) return undefined;
     const uri = target

@@ -68,7 +68,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
     const version = document.version;
     let report: Report | undefined;
     try {
-      report = (await this.pool.analyze(key, { text, fileName: document.fileName, rules: config.rules, cores: config.cores }))?.report;
+      report = (await this.pool.analyze(key, { text, fileName: document.fileName, rules: config.rules }))?.report;
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       this.log.error(`analysis of ${document.uri.fsPath} failed: ${message}`);

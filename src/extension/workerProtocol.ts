@@ -8,7 +8,6 @@ export interface WorkerRequest {
   text: string;
   fileName: string;
   rules: Record<string, SeveritySetting>;
-  cores: number;
   /**
    * Also format the report as the CLI would. Done in the worker so the extension
    * host never loads the rules or the parser (they weigh megabytes).

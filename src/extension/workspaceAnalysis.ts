@@ -37,7 +37,7 @@ export async function analyzeWorkspace(pool: AnalysisPool, diagnostics: vscode.D
         try {
           const bytes = await vscode.workspace.fs.readFile(uri);
           const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-          report = (await pool.analyze(`workspace:${uri.toString()}`, { text, fileName: uri.fsPath, rules: config.rules, cores: config.cores }))?.report;
+          report = (await pool.analyze(`workspace:${uri.toString()}`, { text, fileName: uri.fsPath, rules: config.rules }))?.report;
         } catch {
           summary.failed++;
         }

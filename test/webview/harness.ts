@@ -37,7 +37,7 @@ export function readBundle(): { script: string; style: string } {
 
 /** A payload from real source text, selecting the function named `select` (or the first one). */
 export function payloadFor(source: string, fileName: string, select?: string, cores = 4): TimelinePayload {
-  const report = analyze(source, { fileName, cores });
+  const report = analyze(source, { fileName });
   const selected = report.functions.find((f) => f.name === select) ?? report.functions[0];
   return { fileName, uri: `file:///work/${fileName}`, functions: report.functions, findings: report.findings, selectedFunctionId: selected?.id ?? 0, cores, stale: null };
 }

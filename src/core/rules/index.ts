@@ -27,7 +27,3 @@ export const allRules: readonly Rule[] = [
   syncPromiseExecutor,
   unboundedFanout,
 ];
-
-export function ruleById(id: string): Rule | undefined {
-  return allRules.find((rule) => rule.meta.id === id);
-}

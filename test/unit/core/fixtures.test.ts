@@ -20,7 +20,7 @@ describe('fixture reports', () => {
   for (const name of sources) {
     it(`${name} matches ${name}.expected.json`, () => {
       const text = fs.readFileSync(path.join(dir, name), 'utf8');
-      const actual = formatJson([{ path: name, text, report: analyze(text, { fileName: name, cores: 4 }) }]);
+      const actual = formatJson([{ path: name, text, report: analyze(text, { fileName: name }) }]);
       const expectedPath = path.join(dir, `${name}.expected.json`);
       if (process.env.UPDATE_FIXTURES === '1') fs.writeFileSync(expectedPath, actual);
       assert.strictEqual(actual, fs.readFileSync(expectedPath, 'utf8'));
