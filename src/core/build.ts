@@ -5,7 +5,7 @@
  * loops and calls to other local functions. Calls, awaits and loops are also
  * kept as facts for the rules, so no rule has to walk the whole tree again.
  */
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { visitCall, visitNew } from './buildCalls';
 import { visitLoop, isLoop } from './buildLoops';
@@ -15,6 +15,9 @@ import type { ForkSegment, Model, Segment, Span } from './model';
 import { resolveLocalCalls } from './resolveCalls';
 import { spanOf } from './spans';
 import { summarize } from './summarize';
+
+// A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
+const T = AST_NODE_TYPES;
 
 type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 

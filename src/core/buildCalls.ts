@@ -4,12 +4,15 @@
  * iterating methods become loops, and calls to local functions become call
  * segments that resolveCalls.ts later ties to the callee.
  */
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { apiInfo, HANDLER_METHODS, IO_LIKE_METHODS, ITERATING_METHODS, POOL_TASK_METHODS, ROUTE_METHODS, SERVER_FACTORIES, WORKER_MESSAGE_METHODS } from './apis';
 import { addCpu, labelOf, type BuildState, type FnCtx } from './buildState';
 import { memberPath, qualifiedName } from './imports';
 import { COST, type CallSite, type ForkSegment, type Segment, type WorkerSegment } from './model';
 import { spanOf } from './spans';
+
+// A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
+const T = AST_NODE_TYPES;
 
 type Callable = TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 const COMBINATORS: Record<string, ForkSegment['combinator']> = { 'Promise.all': 'all', 'Promise.allSettled': 'allSettled', 'Promise.race': 'race', 'Promise.any': 'any' };

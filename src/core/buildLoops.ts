@@ -3,11 +3,14 @@
  * The mode says how the repetition behaves: plain sync work, one wait after
  * another (awaits inside), or hand-offs to workers that run side by side.
  */
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { labelOf, type BuildState, type FnCtx } from './buildState';
 import { iterationGuess } from './buildCalls';
 import { COST, type LoopNode, type LoopSegment, type Segment } from './model';
 import { spanOf } from './spans';
+
+// A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
+const T = AST_NODE_TYPES;
 
 export function isLoop(node: TSESTree.Node): node is LoopNode {
   return (

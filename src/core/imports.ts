@@ -3,9 +3,12 @@
  * qualified API name (see apis.ts). Only the program's top-level statements are
  * read for bindings: that is where imports live, and it keeps this a cheap pass.
  */
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { normaliseModule, normaliseQualified } from './apis';
 import type { ImportBinding } from './model';
+
+// A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
+const T = AST_NODE_TYPES;
 
 export function readImports(program: TSESTree.Program): Map<string, ImportBinding> {
   const bindings = new Map<string, ImportBinding>();

@@ -10,11 +10,14 @@
  * the `async` keyword (or through the function's name when it is passed by
  * reference), so a long callback body is not underlined.
  */
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
 import type { CallSite, FunctionInfo, Model, Span } from '../model';
 import type { QuickFix } from '../reportTypes';
 import { boundNames, findBinding, isCallable, modelIndex, parentOf, propertyName, unwrap, walkLocal, type Callable } from './callbacks';
 import { defineRule, type RuleContext } from './ruleTypes';
+
+// A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
+const T = AST_NODE_TYPES;
 
 /** What each predicate API turns into when every callback result is a (truthy) promise. */
 const PREDICATES: Record<string, string> = {

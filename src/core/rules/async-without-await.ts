@@ -10,13 +10,16 @@
  * async-cpu-bound or blocking-call already report (their advice, await the
  * async API or move the work, answers this one too).
  */
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FunctionInfo, Model, Segment } from '../model';
 import { collectBlocking, IGNORED_BLOCKING } from './blocking-call';
 import type { QuickFix } from '../reportTypes';
 import { cpuWork } from './cpuWork';
 import { ancestors, asyncHeadSpan, exported, fileIndex } from './threadContext';
 import { defineRule } from './ruleTypes';
+
+// A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
+const T = AST_NODE_TYPES;
 
 type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 

@@ -4,11 +4,14 @@
  * on purpose (retries, polling, pagination, accumulators, early exits, locks,
  * streams): the checks below each name one such shape.
  */
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
 import type { AwaitSite, FunctionInfo, LoopNode, Model, Span } from '../model';
 import type { QuickFix } from '../reportTypes';
 import { defineRule, type RuleContext } from './ruleTypes';
 import { ensureParents, actionName, callLikelyWaits, containsNode, findDeclaration, hasCommentIn, isFunctionNode, isKnownArray, isReference, isSleep, patternNames, shortText, unwrap, walk } from './waits';
+
+// A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
+const T = AST_NODE_TYPES;
 
 type Node = TSESTree.Node;
 

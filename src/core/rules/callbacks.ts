@@ -7,8 +7,11 @@
  * from lazy walks of one function's own region (its body minus nested
  * functions), each done at most once per model.
  */
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
 import type { CallSite, FunctionInfo, Model } from '../model';
+
+// A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
+const T = AST_NODE_TYPES;
 
 export type Callable = TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 type AnyFunction = Callable | TSESTree.FunctionDeclaration;

@@ -4,9 +4,12 @@
  * and values derived from them), a fixed literal, once per item of a collection,
  * or a configured value we cannot see (left alone).
  */
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FunctionInfo, LoopNode, Model } from '../model';
 import { findBinding, modelIndex, propertyName, unwrap, walkLocal } from './callbacks';
+
+// A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
+const T = AST_NODE_TYPES;
 
 const MAX_DEPTH = 6;
 const CORE_APIS = new Set(['os.cpus', 'os.availableParallelism']);

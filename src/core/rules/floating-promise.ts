@@ -4,12 +4,15 @@
  * Only calls we know return a promise count: local async functions (and async
  * IIFEs) and promise APIs (fetch, fs/promises, timers/promises, HTTP clients).
  */
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { apiInfo } from '../apis';
 import type { CallSite, FunctionInfo, Model } from '../model';
 import type { QuickFix } from '../reportTypes';
 import { defineRule } from './ruleTypes';
 import { ensureParents, containsNode, isFunctionNode, resolvedCallee, shortText, unwrap } from './waits';
+
+// A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
+const T = AST_NODE_TYPES;
 
 /** Modules whose functions all return promises. */
 const PROMISE_MODULES = /^(fs\/promises|dns\/promises|stream\/promises|readline\/promises|timers\/promises|crypto\.subtle)\./;

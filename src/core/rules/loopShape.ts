@@ -4,8 +4,11 @@
  * model caps so timelines stay drawable), and whether a loop inside it
  * multiplies the work (a cross product) or merely walks the current item.
  */
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FunctionInfo, LoopNode, LoopSegment, Model, Span } from '../model';
+
+// A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
+const T = AST_NODE_TYPES;
 
 /** Narrow span for a loop: its head (`for (...)`, `while (...)`, `xs.map`), not the whole body. */
 export function loopHeadSpan(model: Model, fn: FunctionInfo, seg: LoopSegment, node: LoopNode | undefined): Span {

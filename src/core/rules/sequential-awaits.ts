@@ -5,11 +5,14 @@
  * ordered side effects), and only reads: anything that looks like it changes
  * state (save, insert, send, POST...) keeps its place in the order.
  */
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FunctionInfo, Model } from '../model';
 import type { QuickFix } from '../reportTypes';
 import { defineRule, type RuleContext } from './ruleTypes';
 import { ensureParents, actionName, callLikelyWaits, containsNode, hasCommentIn, indentAt, isSleep, patternNames, referencedNames, shortText, unwrap } from './waits';
+
+// A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
+const T = AST_NODE_TYPES;
 
 type Node = TSESTree.Node;
 

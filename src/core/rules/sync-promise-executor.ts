@@ -12,11 +12,14 @@
  * settles, and when it does nothing but settle with a ready value
  * (`new Promise((r) => r(x))` is a verbose Promise.resolve, not a misconception).
  */
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { apiInfo } from '../apis';
 import type { FunctionInfo, Model, Span } from '../model';
 import { functionOf, isCallable, modelIndex, propertyName, unwrap, walkLocal, type Callable } from './callbacks';
 import { defineRule, type RuleContext } from './ruleTypes';
+
+// A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
+const T = AST_NODE_TYPES;
 
 export const syncPromiseExecutor = defineRule({
   meta: {

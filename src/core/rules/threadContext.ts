@@ -3,10 +3,13 @@
  * handlers, worker entry files, worker hand-offs, and the path from the root
  * to a node (typescript-estree does not set `.parent` for us).
  */
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { HANDLER_METHODS, ROUTE_METHODS, SERVER_FACTORIES } from '../apis';
 import { memberPath } from '../imports';
 import type { CallSite, FunctionInfo, Model, Segment, Span } from '../model';
+
+// A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
+const T = AST_NODE_TYPES;
 
 /**
  * The model treats any `x.send(...)` as a message to a worker; an HTTP or socket

@@ -4,10 +4,13 @@
  * opened together. Bounded collections (literals, `.slice(0, 10)`, chunks) and
  * limited callbacks (p-limit, p-queue, a semaphore) stay silent.
  */
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FunctionInfo, Model } from '../model';
 import { defineRule } from './ruleTypes';
 import { ensureParents, calleeName, findDeclaration, functionOfNode, isFunctionNode, isVisibleFrom, shortText, unwrap } from './waits';
+
+// A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
+const T = AST_NODE_TYPES;
 
 type Node = TSESTree.Node;
 

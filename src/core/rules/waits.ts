@@ -3,10 +3,14 @@
  * unbounded-fanout, floating-promise). They only look at a node and its close
  * surroundings (a loop body, an operand, the enclosing blocks): never the whole tree.
  */
-import { AST_NODE_TYPES as T, simpleTraverse, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { setParents } from '../parents';
 import { apiInfo, SLEEP_NAMES } from '../apis';
 import { memberPath } from '../imports';
 import type { CallSite, FunctionInfo, Model } from '../model';
+
+// A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
+const T = AST_NODE_TYPES;
 
 type Node = TSESTree.Node;
 const SKIP_KEYS = new Set(['parent', 'loc', 'range', 'typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'decorators']);
@@ -23,7 +27,7 @@ export function ensureParents(model: Model): void {
   linked.add(model);
   const first = model.ast.body[0];
   if (!first || first.parent) return;
-  simpleTraverse(model.ast, { enter() {} }, true);
+  setParents(model.ast);
 }
 
 export function isFunctionNode(node: Node): node is TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression {
