@@ -8,7 +8,8 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-est
 import type { AwaitSite, FunctionInfo, LoopNode, Model, Span } from '../model';
 import type { QuickFix } from '../reportTypes';
 import { defineRule, type RuleContext } from './ruleTypes';
-import { ensureParents, actionName, callLikelyWaits, containsNode, findDeclaration, hasCommentIn, isFunctionNode, isKnownArray, isReference, isSleep, patternNames, shortText, unwrap, walk } from './waits';
+import { ensureParents, actionName, callLikelyWaits, containsNode, hasCommentIn, isFunctionNode, isReference, isSleep, patternNames, shortText, unwrap, walk } from './waits';
+import { findDeclaration, isKnownArray } from './declarations';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
 const T = AST_NODE_TYPES;

@@ -7,7 +7,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FunctionInfo, Model } from '../model';
 import { defineRule } from './ruleTypes';
-import { ensureParents, calleeName, findDeclaration, functionOfNode, isFunctionNode, isVisibleFrom, shortText, unwrap } from './waits';
+import { ensureParents, calleeName, functionOfNode, isFunctionNode, isVisibleFrom, shortText, unwrap } from './waits';
+import { findDeclaration } from './declarations';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
 const T = AST_NODE_TYPES;
