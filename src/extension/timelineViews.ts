@@ -15,6 +15,13 @@ import { innermostFunctionAt } from './functionsAt';
 export function registerTimelineViews(context: vscode.ExtensionContext, analyzer: DocumentAnalyzer): void {
   const sidebar = new TimelineSidebar(context, analyzer);
   let panel: TimelinePanel | undefined;
+  // Only the panel we are tracking clears the slot when it closes.
+  const track = (restored?: vscode.WebviewPanel): TimelinePanel => {
+    const created: TimelinePanel = new TimelinePanel(context, () => {
+      if (panel === created) panel = undefined;
+    }, restored);
+    return created;
+  };
   const showPanel = async (uriText?: string, functionId?: number): Promise<boolean> => {
     const document = await documentFor(uriText);
     if (!document) {
@@ -27,12 +34,18 @@ export function registerTimelineViews(context: vscode.ExtensionContext, analyzer
       return false;
     }
     const selected = functionId ?? functionAtCursor(document, state.report) ?? 0;
-    panel ??= new TimelinePanel(context, () => (panel = undefined));
+    panel ??= track();
     panel.show(payloadFor(document, state.report, selected, state.stale));
     return true;
   };
   context.subscriptions.push(
     vscode.window.registerWebviewViewProvider('concurrencyLens.timeline', sidebar, { webviewOptions: { retainContextWhenHidden: false } }),
+    vscode.window.registerWebviewPanelSerializer(TimelinePanel.viewType, {
+      async deserializeWebviewPanel(restored: vscode.WebviewPanel) {
+        panel?.dispose();
+        panel = track(restored);
+      },
+    }),
     vscode.commands.registerCommand('concurrencyLens.showTimeline', (uri?: string, functionId?: number) => showPanel(typeof uri === 'string' ? uri : undefined, typeof functionId === 'number' ? functionId : undefined)),
     vscode.commands.registerCommand('concurrencyLens.showTimelineAtCursor', () => showPanel()),
     { dispose: () => panel?.dispose() },
@@ -107,8 +120,11 @@ class TimelinePanel {
   private ready = false;
   private pending: ExtensionToWebview | undefined;
 
-  constructor(context: vscode.ExtensionContext, onDispose: () => void) {
-    this.panel = vscode.window.createWebviewPanel('concurrencyLens.timelinePanel', 'Concurrency Timeline', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, retainContextWhenHidden: false });
+  static readonly viewType = 'concurrencyLens.timelinePanel';
+
+  /** `restored`: a panel VS Code brings back after a restart; the page redraws from its saved state. */
+  constructor(context: vscode.ExtensionContext, onDispose: () => void, restored?: vscode.WebviewPanel) {
+    this.panel = restored ?? vscode.window.createWebviewPanel(TimelinePanel.viewType, 'Concurrency Timeline', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, retainContextWhenHidden: false });
     this.panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'activity.svg');
     this.disposables.push(
       attach(context, this.panel.webview, () => {
