@@ -13,7 +13,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
 import type { CallSite, FunctionInfo, Model, Span } from '../model';
 import type { QuickFix } from '../reportTypes';
-import { boundNames, findBinding, isCallable, modelIndex, parentOf, propertyName, unwrap, walkLocal, type Callable } from './callbacks';
+import { boundNames, findBinding, isCallable, modelIndex, propertyName, unwrap, walkLocal, type Callable } from './callbacks';
 import { defineRule, type RuleContext } from './ruleTypes';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
@@ -53,7 +53,7 @@ function checkSite(context: RuleContext, fn: FunctionInfo, site: CallSite): void
   if (call.type !== T.CallExpression || call.callee.type !== T.MemberExpression) return;
   const method = propertyName(call.callee);
   if (!method || (method !== 'forEach' && !Object.hasOwn(PREDICATES, method))) return;
-  const callback = asyncCallback(context.model, fn, call.arguments[0]);
+  const callback = asyncCallback(context.model, call.arguments[0]);
   if (!callback) return;
   const receiver = call.callee.object;
   const receiverText = context.textOf(receiver);
@@ -81,13 +81,13 @@ function checkSite(context: RuleContext, fn: FunctionInfo, site: CallSite): void
 }
 
 /** An inline async function, or a reference to a local async function (not a parameter that happens to share its name). */
-function asyncCallback(model: Model, fn: FunctionInfo, arg: TSESTree.Node | undefined): Callable | TSESTree.Identifier | null {
+function asyncCallback(model: Model, arg: TSESTree.Node | undefined): Callable | TSESTree.Identifier | null {
   if (!arg) return null;
   if (isCallable(arg)) return arg.async ? arg : null;
   if (arg.type !== T.Identifier) return null;
   const local = modelIndex(model).fnByName.get(arg.name);
   if (!local?.async) return null;
-  const binding = findBinding(model, fn, arg.name, arg);
+  const binding = findBinding(arg.name, arg);
   const declared = binding && (binding.kind === 'function' || (binding.init !== null && unwrap(binding.init) === local.node));
   return declared ? arg : null;
 }
@@ -106,8 +106,8 @@ function forEachFixes(context: RuleContext, fn: FunctionInfo, call: TSESTree.Cal
   const { model } = context;
   // `await` must stay legal where the rewrite puts it; top-level await depends on the module system, so not there.
   if (!fn.async || fn.kind === 'module' || call.optional || (call.callee as TSESTree.MemberExpression).optional) return [];
-  const parent = parentOf(model, fn, call);
-  const awaitedStatement = parent?.type === T.AwaitExpression ? parentOf(model, fn, parent) : undefined;
+  const parent = call.parent;
+  const awaitedStatement = parent?.type === T.AwaitExpression ? parent.parent : undefined;
   const statement = parent?.type === T.ExpressionStatement ? parent : awaitedStatement?.type === T.ExpressionStatement ? awaitedStatement : null;
   if (!statement) return [];
   const receiver = (call.callee as TSESTree.MemberExpression).object;
@@ -205,7 +205,7 @@ function knownCollection(model: Model, fn: FunctionInfo, expr: TSESTree.Node, de
       return method && ARRAY_METHODS.has(method) && !STREAM_LIKE.test(model.text.slice(object.range[0], object.range[1])) ? 'array' : null;
     }
     case T.Identifier: {
-      const binding = findBinding(model, fn, e.name, e);
+      const binding = findBinding(e.name, e);
       if (!binding) return null;
       if (binding.type) return typeCollection(binding.type);
       return binding.init ? knownCollection(model, fn, binding.init, depth + 1) : null;

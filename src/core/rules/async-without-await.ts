@@ -38,7 +38,7 @@ export const asyncWithoutAwait = defineRule({
       if (!fn.async || fn.generator || fn.kind === 'module' || fn.facts.awaits.length > 0) continue;
       const node = fn.node as FunctionNode;
       if (node.body.type === T.BlockStatement && node.body.body.length === 0) continue; // a stub
-      const chain = ancestors(model.ast, node); // outermost first; `.parent` is not set by our parser
+      const chain = ancestors(model.ast, node); // outermost first
       if (!promiseContractIsLocal(node, chain)) continue;
       const body = localWalk(node);
       if (body.returnsPromise) continue;

@@ -8,7 +8,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-est
 import type { AwaitSite, FunctionInfo, LoopNode, Model, Span } from '../model';
 import type { QuickFix } from '../reportTypes';
 import { defineRule, type RuleContext } from './ruleTypes';
-import { ensureParents, actionName, callLikelyWaits, containsNode, hasCommentIn, isFunctionNode, isReference, isSleep, patternNames, shortText, unwrap, walk } from './waits';
+import { actionName, callLikelyWaits, containsNode, hasCommentIn, isFunctionNode, isReference, isSleep, patternNames, shortText, unwrap, walk } from './waits';
 import { findDeclaration, isKnownArray } from './declarations';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
@@ -36,7 +36,6 @@ export const awaitInLoop = defineRule({
     picture: 'waits that could overlap',
   },
   check(context) {
-    ensureParents(context.model);
     for (const fn of context.model.functions) {
       if (!fn.facts.awaits.some((a) => a.loops.length > 0)) continue;
       const reported: LoopNode[] = [];

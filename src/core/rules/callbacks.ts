@@ -2,10 +2,9 @@
  * Shared look-ups for rules that reason about callbacks, call sites and local
  * bindings (worker-oversubscription, async-foreach, sync-promise-executor).
  *
- * typescript-estree's `parse` does not set `.parent`, and rules must not walk
- * the whole tree again, so everything here is built from the model's facts or
- * from lazy walks of one function's own region (its body minus nested
- * functions), each done at most once per model.
+ * Rules must not walk the whole tree again, so everything here is built from
+ * the model's facts, from `.parent` (set once by runRules), or from lazy walks
+ * of one function's own region (its body minus nested functions).
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
 import type { CallSite, FunctionInfo, Model } from '../model';
@@ -61,8 +60,6 @@ interface Index {
   callers: Map<number, SiteRef[]>;
   /** Call sites that pass the function by name as an argument (`items.map(runTask)`). */
   passedByName: Map<number, UseAsValue[]>;
-  parents: WeakMap<TSESTree.Node, TSESTree.Node>;
-  walked: Set<number>;
 }
 
 const cache = new WeakMap<Model, Index>();
@@ -70,7 +67,7 @@ const cache = new WeakMap<Model, Index>();
 export function modelIndex(model: Model): Index {
   const cached = cache.get(model);
   if (cached) return cached;
-  const index: Index = { siteByNode: new Map(), fnByNode: new Map(), usedIn: new Map(), fnByName: new Map(), callers: new Map(), passedByName: new Map(), parents: new WeakMap(), walked: new Set() };
+  const index: Index = { siteByNode: new Map(), fnByNode: new Map(), usedIn: new Map(), fnByName: new Map(), callers: new Map(), passedByName: new Map() };
   for (const fn of model.functions) {
     index.fnByNode.set(fn.node, fn);
     if (fn.kind !== 'module' && fn.kind !== 'method' && /^[\w$]+$/.test(fn.name) && !index.fnByName.has(fn.name)) index.fnByName.set(fn.name, fn);
@@ -140,41 +137,9 @@ export function walkLocal(root: TSESTree.Node, visit: (node: TSESTree.Node, pare
   }
 }
 
-/** Records parent links for one function's own region, once. */
-function ensureRegion(model: Model, fn: FunctionInfo): void {
-  const index = modelIndex(model);
-  if (index.walked.has(fn.id)) return;
-  index.walked.add(fn.id);
-  walkLocal(fn.node, (node, parent) => {
-    index.parents.set(node, parent);
-  });
-}
-
-/**
- * The ancestors of `node` (which lies in `fn`'s own region), innermost first,
- * crossing into enclosing functions up to the Program.
- */
-export function* ancestors(model: Model, fn: FunctionInfo, node: TSESTree.Node): Generator<TSESTree.Node> {
-  const index = modelIndex(model);
-  let owner: FunctionInfo | undefined = fn;
-  let current = node;
-  while (owner) {
-    ensureRegion(model, owner);
-    let parent = index.parents.get(current);
-    while (parent) {
-      yield parent;
-      current = parent;
-      parent = index.parents.get(current);
-    }
-    if (current !== owner.node) return; // not in this region after all
-    owner = owner.parentId === null ? undefined : model.functions[owner.parentId];
-  }
-}
-
-/** The parent of a node of `fn`'s own region (or of `fn.node` itself, in the enclosing region). */
-export function parentOf(model: Model, fn: FunctionInfo, node: TSESTree.Node): TSESTree.Node | undefined {
-  const first = ancestors(model, fn, node).next();
-  return first.done ? undefined : first.value;
+/** The ancestors of `node`, innermost first, up to the Program (parents are set once before the rules run). */
+function* ancestors(node: TSESTree.Node): Generator<TSESTree.Node> {
+  for (let parent = node.parent; parent; parent = parent.parent) yield parent;
 }
 
 export type BindingKind = 'const' | 'let' | 'var' | 'param' | 'loop' | 'function' | 'import' | 'other';
@@ -188,8 +153,8 @@ export interface Binding {
 }
 
 /** Finds the declaration of `name` visible at `from` (in `fn`'s region), by lexical scopes; null when not found. */
-export function findBinding(model: Model, fn: FunctionInfo, name: string, from: TSESTree.Node): Binding | null {
-  for (const scope of ancestors(model, fn, from)) {
+export function findBinding(name: string, from: TSESTree.Node): Binding | null {
+  for (const scope of ancestors(from)) {
     const found = bindingIn(scope, name);
     if (found) return found;
   }

@@ -48,7 +48,7 @@ export function isCoreTied(scope: Scope, expr: TSESTree.Node, depth = 0): boolea
       return propertyName(e) === 'hardwareConcurrency' || again(e.object);
     case T.Identifier: {
       if (scope.model.coreCountNames.has(e.name)) return true;
-      return again(findBinding(scope.model, scope.fn, e.name, e)?.init);
+      return again(findBinding(e.name, e)?.init);
     }
     case T.BinaryExpression:
     case T.LogicalExpression:
@@ -69,7 +69,7 @@ export function countOf(scope: Scope, expr: TSESTree.Node, depth = 0): Count {
   const e = unwrap(expr);
   if (e.type === T.Literal && typeof e.value === 'number') return { kind: 'literal', n: e.value };
   if (e.type === T.Identifier) {
-    const binding = findBinding(scope.model, scope.fn, e.name, e);
+    const binding = findBinding(e.name, e);
     if (!binding?.init) return CONFIG;
     const inner = countOf(scope, binding.init, depth + 1);
     // A literal is only trusted in a const: a `let` may be reassigned before use.
@@ -116,7 +116,7 @@ export function sizeOf(scope: Scope, collection: TSESTree.Node, depth = 0): Coun
     if (method && ARRAY_VIEWS.has(method)) return sizeOf(scope, object, depth + 1);
   }
   if (e.type === T.Identifier) {
-    const binding = findBinding(scope.model, scope.fn, e.name, e);
+    const binding = findBinding(e.name, e);
     // The element of an outer loop is a batch (`for (const batch of chunks)`): its size is someone else's choice.
     if (binding?.kind === 'loop') return CONFIG;
     if (binding?.init) return sizeOf(scope, binding.init, depth + 1);

@@ -9,7 +9,7 @@ import { apiInfo } from '../apis';
 import type { CallSite, FunctionInfo, Model } from '../model';
 import type { QuickFix } from '../reportTypes';
 import { defineRule } from './ruleTypes';
-import { ensureParents, containsNode, isFunctionNode, resolvedCallee, shortText, unwrap } from './waits';
+import { containsNode, isFunctionNode, resolvedCallee, shortText, unwrap } from './waits';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
 const T = AST_NODE_TYPES;
@@ -30,7 +30,6 @@ export const floatingPromise = defineRule({
     picture: 'errors and ordering lost',
   },
   check(context) {
-    ensureParents(context.model);
     const { model } = context;
     for (const fn of model.functions) {
       for (const site of fn.facts.calls) {

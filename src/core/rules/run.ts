@@ -2,12 +2,15 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Model } from '../model';
 import type { Finding, SeveritySetting } from '../reportTypes';
+import { setParents } from '../parents';
 import { readSuppressions } from '../suppress';
 import { spanOf } from '../spans';
 import { allRules } from './index';
 import type { RuleContext, RuleReport } from './ruleTypes';
 
 export function runRules(model: Model, overrides: Record<string, SeveritySetting>): Finding[] {
+  // typescript-estree's `parse` leaves `.parent` unset; the rules walk up from nodes, so set it once here.
+  setParents(model.ast);
   const suppressions = readSuppressions(model.comments);
   const findings: Finding[] = [];
   for (const rule of allRules) {

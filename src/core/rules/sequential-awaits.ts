@@ -9,7 +9,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-est
 import type { FunctionInfo, Model } from '../model';
 import type { QuickFix } from '../reportTypes';
 import { defineRule, type RuleContext } from './ruleTypes';
-import { ensureParents, actionName, callLikelyWaits, containsNode, hasCommentIn, indentAt, isSleep, patternNames, referencedNames, shortText, unwrap } from './waits';
+import { actionName, callLikelyWaits, containsNode, hasCommentIn, indentAt, isSleep, patternNames, referencedNames, shortText, unwrap } from './waits';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
 const T = AST_NODE_TYPES;
@@ -40,7 +40,6 @@ export const sequentialAwaits = defineRule({
     picture: 'waits that could overlap',
   },
   check(context) {
-    ensureParents(context.model);
     const { model } = context;
     for (const fn of model.functions) {
       // Group candidate statements by the statement list they live in.

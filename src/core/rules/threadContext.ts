@@ -1,7 +1,7 @@
 /**
  * Where a function runs and who is waiting on its thread: request/event
  * handlers, worker entry files, worker hand-offs, and the path from the root
- * to a node (typescript-estree does not set `.parent` for us).
+ * to a node.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { HANDLER_METHODS, ROUTE_METHODS, SERVER_FACTORIES } from '../apis';
@@ -57,55 +57,14 @@ export function namedHandlers(model: Model): Set<number> {
   return ids;
 }
 
-/**
- * The chain of nodes from the program down to `target` (excluded), innermost
- * last. typescript-estree does not set `.parent` here, so this descends from
- * the root through the one child whose range holds the target: a path, not a
- * walk of the tree.
- */
+/** The chain of nodes from `root` down to `target` (excluded), innermost last; [] when `root` does not hold it. */
 export function ancestors(root: TSESTree.Node, target: TSESTree.Node): TSESTree.Node[] {
   const path: TSESTree.Node[] = [];
-  let current: TSESTree.Node | null = root;
-  while (current && current !== target) {
+  for (let current = target.parent; current; current = current.parent) {
     path.push(current);
-    current = childHolding(current, target);
+    if (current === root) return path.reverse();
   }
-  return current ? path : [];
-}
-
-function childHolding(node: TSESTree.Node, target: TSESTree.Node): TSESTree.Node | null {
-  const [start, end] = target.range;
-  const holds = (child: unknown): child is TSESTree.Node => isNode(child) && child !== node && child.range[0] <= start && end <= child.range[1];
-  for (const key in node) {
-    if (key === 'parent' || key === 'loc' || key === 'range') continue;
-    const value = (node as unknown as Record<string, unknown>)[key];
-    if (!Array.isArray(value)) {
-      if (holds(value)) return value;
-      continue;
-    }
-    // Statement and argument lists are in source order: binary search, so a long file is not scanned per lookup.
-    let lo = 0;
-    let hi = value.length - 1;
-    let sorted = true;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const child = value[mid];
-      if (!isNode(child)) {
-        sorted = false; // a hole (`[, a]`): scan instead
-        break;
-      }
-      if (child.range[1] < start) lo = mid + 1;
-      else if (child.range[0] > start) hi = mid - 1;
-      else if (holds(child)) return child;
-      else break;
-    }
-    if (!sorted) for (const child of value) if (holds(child)) return child;
-  }
-  return null;
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string' && Array.isArray((value as { range?: unknown }).range);
+  return [];
 }
 
 const argumentOwners = new WeakMap<Model, Map<number, TSESTree.CallExpression | TSESTree.NewExpression>>();

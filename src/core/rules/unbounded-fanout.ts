@@ -7,7 +7,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FunctionInfo, Model } from '../model';
 import { defineRule } from './ruleTypes';
-import { ensureParents, calleeName, functionOfNode, isFunctionNode, isVisibleFrom, shortText, unwrap } from './waits';
+import { calleeName, functionOfNode, isFunctionNode, isVisibleFrom, shortText, unwrap } from './waits';
 import { findDeclaration } from './declarations';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
@@ -34,7 +34,6 @@ export const unboundedFanout = defineRule({
     picture: 'limit concurrency',
   },
   check(context) {
-    ensureParents(context.model);
     const { model } = context;
     for (const fn of model.functions) {
       for (const site of fn.facts.calls) {

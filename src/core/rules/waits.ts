@@ -4,7 +4,6 @@
  * surroundings (a loop body, an operand, the enclosing blocks): never the whole tree.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
-import { setParents } from '../parents';
 import { apiInfo, SLEEP_NAMES } from '../apis';
 import type { CallSite, FunctionInfo, Model } from '../model';
 
@@ -13,21 +12,6 @@ const T = AST_NODE_TYPES;
 
 type Node = TSESTree.Node;
 const SKIP_KEYS = new Set(['parent', 'loc', 'range', 'typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'decorators']);
-
-const linked = new WeakSet<Model>();
-
-/**
- * typescript-estree's `parse` does not set `.parent` (only parseAndGenerateServices
- * does), and these rules look upwards (await -> declaration -> block, scope lookups).
- * One cheap linking pass per model (a few % of the parse), skipped if already linked.
- */
-export function ensureParents(model: Model): void {
-  if (linked.has(model)) return;
-  linked.add(model);
-  const first = model.ast.body[0];
-  if (!first || first.parent) return;
-  setParents(model.ast);
-}
 
 export function isFunctionNode(node: Node): node is TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression {
   return node.type === T.FunctionDeclaration || node.type === T.FunctionExpression || node.type === T.ArrowFunctionExpression;

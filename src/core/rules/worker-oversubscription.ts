@@ -146,12 +146,12 @@ function iteratingCount(model: Model, use: SiteRef & { index: number }): Count |
 }
 
 /** `maxThreads: 16`, `Pool(fn, 8)`, `new FixedThreadPool(8, file)`: the size expressions a pool is given. */
-function poolSizes(model: Model, fn: FunctionInfo, api: string, call: TSESTree.CallExpression | TSESTree.NewExpression): { name: string; value: TSESTree.Node }[] {
+function poolSizes(api: string, call: TSESTree.CallExpression | TSESTree.NewExpression): { name: string; value: TSESTree.Node }[] {
   const args = call.arguments;
   const options = (arg: TSESTree.Node | undefined, names: string[]) => {
     let object = arg && unwrap(arg);
     if (object?.type === T.Identifier) {
-      const binding = findBinding(model, fn, object.name, object);
+      const binding = findBinding(object.name, object);
       object = binding?.kind === 'const' && binding.init ? unwrap(binding.init) : undefined;
     }
     if (object?.type !== T.ObjectExpression) return [];
@@ -219,7 +219,7 @@ function checkSite(context: RuleContext, fn: FunctionInfo, site: CallSite, what:
   }
   if (what === 'worker pool') {
     let worst: { name: string; n: number; value: TSESTree.Node } | null = null;
-    for (const size of poolSizes(model, fn, site.api!, node)) {
+    for (const size of poolSizes(site.api!, node)) {
       const count = countOf({ model, fn }, size.value);
       if (count.kind === 'literal' && count.n > LITERAL_LIMIT && (!worst || count.n > worst.n)) worst = { name: size.name, n: count.n, value: size.value };
     }
