@@ -4,7 +4,7 @@
  * and the key order never changes.
  */
 import type { Finding, FunctionReport, ParseError } from '../core/reportTypes';
-import type { Quadrant } from '../core/model';
+import type { Quadrant } from '../core/model/types';
 import type { Timeline, TimelineSegment } from '../core/simulate';
 import type { AnalyzedFile } from './types';
 

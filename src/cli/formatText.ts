@@ -4,7 +4,7 @@
  * editors and terminals turn into links, one per line so grep works on them.
  */
 import { amdahl } from '../core/timeline/amdahl';
-import type { Quadrant } from '../core/model';
+import type { Quadrant } from '../core/model/types';
 import type { Finding, FunctionReport, Severity } from '../core/reportTypes';
 import type { Timeline } from '../core/simulate';
 import { NO_COLORS, type Paint } from './color';

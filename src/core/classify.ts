@@ -3,7 +3,7 @@
  * decided them. Concurrency is structure (waits that overlap, handlers, tasks in
  * flight); parallelism is execution (work on other threads or processes).
  */
-import { COST, type Evidence, type FunctionInfo, type Model, type Quadrant, type Segment } from './model';
+import { COST, type Evidence, type FunctionInfo, type Model, type Quadrant, type Segment } from './model/types';
 
 const MAX_EVIDENCE = 6;
 

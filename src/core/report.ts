@@ -2,11 +2,11 @@
  * analyze(text) -> Report: the whole pipeline (parse, build, classify, rules,
  * suppressions) and the conversion of the model into plain data.
  */
-import { buildModel } from './build';
+import { buildModel } from './model/build';
 import { classifyModel, quadrantFor } from './classify';
 import { parseSource } from './parse';
-import { runRules } from './rules/run';
-import type { FunctionInfo, Model, Quadrant } from './model';
+import { runRules } from './runRules';
+import type { FunctionInfo, Model, Quadrant } from './model/types';
 import type { AnalyzeOptions, FunctionReport, Report } from './reportTypes';
 
 export * from './reportTypes';

@@ -11,11 +11,11 @@
  * async API or move the work, answers this one too).
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
-import type { FunctionInfo, Model, Segment } from '../model';
+import type { FunctionInfo, Model, Segment } from '../model/types';
 import { collectBlocking, IGNORED_BLOCKING } from './blocking-call';
 import type { QuickFix } from '../reportTypes';
-import { cpuWork } from './cpuWork';
-import { ancestors, asyncHeadSpan, exported, fileIndex } from './threadContext';
+import { cpuWork } from '../facts/cpuWork';
+import { ancestors, asyncHeadSpan, exported, fileIndex } from '../facts/threadContext';
 import { defineRule } from './ruleTypes';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.

@@ -5,11 +5,11 @@
  * streams): the checks below each name one such shape.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
-import type { AwaitSite, FunctionInfo, LoopNode, Model, Span } from '../model';
+import type { AwaitSite, FunctionInfo, LoopNode, Model, Span } from '../model/types';
 import type { QuickFix } from '../reportTypes';
 import { defineRule, type RuleContext } from './ruleTypes';
-import { actionName, callLikelyWaits, containsNode, hasCommentIn, isFunctionNode, isReference, isSleep, patternNames, shortText, unwrap, walk } from './waits';
-import { findDeclaration, isKnownArray } from './declarations';
+import { actionName, callLikelyWaits, containsNode, hasCommentIn, isFunctionNode, isReference, isSleep, patternNames, shortText, unwrap, walk } from '../facts/waits';
+import { findDeclaration, isKnownArray } from '../facts/declarations';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
 const T = AST_NODE_TYPES;

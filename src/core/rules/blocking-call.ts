@@ -6,9 +6,9 @@
  * an async IIFE), plain sync functions, test callbacks and worker files are
  * left alone: a CLI reading its config with readFileSync blocks nobody.
  */
-import type { FunctionInfo, Segment } from '../model';
-import { cpuWork } from './cpuWork';
-import { isTestCallback, runsAtStartup } from './threadContext';
+import type { FunctionInfo, Segment } from '../model/types';
+import { cpuWork } from '../facts/cpuWork';
+import { isTestCallback, runsAtStartup } from '../facts/threadContext';
 import { defineRule } from './ruleTypes';
 
 /** Cheap for the sizes it is used with (a few random bytes), so not worth a finding. */

@@ -3,9 +3,9 @@
  * in structure but there is nothing to overlap, since none of them waits. They
  * run one after another on this thread; only other cores make them parallel.
  */
-import type { ForkSegment } from '../model';
-import { cpuWork } from './cpuWork';
-import { collectForks } from './segments';
+import type { ForkSegment } from '../model/types';
+import { cpuWork } from '../facts/cpuWork';
+import { collectForks } from '../facts/segments';
 import { defineRule, type RelatedSpan } from './ruleTypes';
 
 const MAX_RELATED = 3;

@@ -3,7 +3,7 @@
  * metadata plus one `check` that reads the model and reports findings.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { FunctionInfo, Model, Span } from '../model';
+import type { FunctionInfo, Model, Span } from '../model/types';
 import type { QuickFix, Severity } from '../reportTypes';
 
 export interface RuleMeta {

@@ -13,9 +13,9 @@
  * (`new Promise((r) => r(x))` is a verbose Promise.resolve, not a misconception).
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
-import { apiInfo } from '../apis';
-import type { FunctionInfo, Model, Span } from '../model';
-import { functionOf, isCallable, modelIndex, propertyName, unwrap, walkLocal, type Callable } from './callbacks';
+import { apiInfo } from '../knowledge/apis';
+import type { FunctionInfo, Model, Span } from '../model/types';
+import { functionOf, isCallable, modelIndex, propertyName, unwrap, walkLocal, type Callable } from '../facts/callbacks';
 import { defineRule, type RuleContext } from './ruleTypes';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.

@@ -5,10 +5,10 @@
  * limited callbacks (p-limit, p-queue, a semaphore) stay silent.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
-import type { FunctionInfo, Model } from '../model';
+import type { FunctionInfo, Model } from '../model/types';
 import { defineRule } from './ruleTypes';
-import { calleeName, functionOfNode, isFunctionNode, isVisibleFrom, shortText, unwrap } from './waits';
-import { findDeclaration } from './declarations';
+import { calleeName, functionOfNode, isFunctionNode, isVisibleFrom, shortText, unwrap } from '../facts/waits';
+import { findDeclaration } from '../facts/declarations';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
 const T = AST_NODE_TYPES;

@@ -13,10 +13,10 @@
  * Literal counts of 1 or 2 stay silent (see the docs page).
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
-import { ITERATING_METHODS } from '../apis';
-import type { CallSite, FunctionInfo, LoopNode, Model, Span } from '../model';
-import { findBinding, modelIndex, propertyName, unwrap, type SiteRef } from './callbacks';
-import { countOf, loopCount, sizeOf, type Count } from './coreCount';
+import { ITERATING_METHODS } from '../knowledge/apis';
+import type { CallSite, FunctionInfo, LoopNode, Model, Span } from '../model/types';
+import { findBinding, modelIndex, propertyName, unwrap, type SiteRef } from '../facts/callbacks';
+import { countOf, loopCount, sizeOf, type Count } from '../facts/coreCount';
 import { defineRule, type RelatedSpan, type RuleContext } from './ruleTypes';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.

@@ -4,9 +4,9 @@
  * quick fix makes, expressed in the model, so the view can show the predicted
  * saving next to the fix. The flagged segment is found by the finding's line.
  */
-import { COST, type ForkSegment, type FunctionSummary, type Segment, type WorkerSegment } from '../model';
+import { COST, type ForkSegment, type FunctionSummary, type Segment, type WorkerSegment } from '../model/types';
 import type { Finding, FunctionReport, Report } from '../reportTypes';
-import { summarizeList } from '../summarize';
+import { summarizeList } from '../model/summarize';
 import { speedupOf } from './amdahl';
 import { lookupOf, threadCost, type FunctionLookup } from './costs';
 import { clampCores, simulate } from './timeline';

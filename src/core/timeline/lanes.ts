@@ -4,7 +4,7 @@
  * overlapping waits stack) and worker lanes (a job takes the first free lane,
  * or queues for the one that frees up first). Also enforces the segment cap.
  */
-import type { Span } from '../model';
+import type { Span } from '../model/types';
 import type { LaneKind } from './types';
 
 export interface RawSegment {

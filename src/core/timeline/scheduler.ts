@@ -17,7 +17,7 @@
  * previous step of its task, the wait it woke from, or the segment that held its
  * thread): following `pred` back from the last segment gives the critical path.
  */
-import { COST, type Segment, type Span } from '../model';
+import { COST, type Segment, type Span } from '../model/types';
 import type { FunctionReport } from '../reportTypes';
 import { MAX_CALL_DEPTH, PurityCache, type FunctionLookup } from './costs';
 import { Lanes, type RawSegment } from './lanes';

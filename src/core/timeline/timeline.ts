@@ -4,7 +4,7 @@
  * the main lane, the critical path, idle shares, Amdahl's numbers and the
  * assumptions in plain words.
  */
-import { COST } from '../model';
+import { COST } from '../model/types';
 import type { FunctionReport, Report } from '../reportTypes';
 import { speedupOf } from './amdahl';
 import { lookupOf } from './costs';

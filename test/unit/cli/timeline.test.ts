@@ -10,7 +10,7 @@ import { formatText } from '../../../src/cli/formatText';
 import { CHART_COLUMNS, chartWidth, wrapPath } from '../../../src/cli/formatTimeline';
 import { chartedFunctions, isTrivial, simulateFile } from '../../../src/cli/timelines';
 import type { AnalyzedFile } from '../../../src/cli/types';
-import type { Segment, Span } from '../../../src/core/model';
+import type { Segment, Span } from '../../../src/core/model/types';
 import type { FunctionReport } from '../../../src/core/reportTypes';
 import { makeFile, makeFinding, makeFunction } from './helpers';
 

@@ -4,7 +4,7 @@
  * blocking calls, races, background work, loops, calls, guards.
  */
 import * as assert from 'assert';
-import { COST } from '../../../src/core/model';
+import { COST } from '../../../src/core/model/types';
 import { simulate, type Timeline } from '../../../src/core/simulate';
 import { blocking, call, cpu, criticalOf, fn, fork, io, laneOf, loop, worker } from './helpers';
 

@@ -4,7 +4,7 @@
  * `fs/promises`, so `import { readFile } from 'node:fs/promises'`,
  * `require('fs').promises.readFile` and `fsp.readFile` all become `fs/promises.readFile`.
  */
-import { COST } from './model';
+import { COST } from '../model/types';
 
 export type ApiCategory =
   /** Returns a promise (or takes a callback) that waits on I/O. */

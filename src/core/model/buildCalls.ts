@@ -5,10 +5,10 @@
  * segments that resolveCalls.ts later ties to the callee.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
-import { apiInfo, HANDLER_METHODS, IO_LIKE_METHODS, ITERATING_METHODS, POOL_TASK_METHODS, ROUTE_METHODS, SERVER_FACTORIES, WORKER_MESSAGE_METHODS } from './apis';
+import { apiInfo, HANDLER_METHODS, IO_LIKE_METHODS, ITERATING_METHODS, POOL_TASK_METHODS, ROUTE_METHODS, SERVER_FACTORIES, WORKER_MESSAGE_METHODS } from '../knowledge/apis';
 import { addCpu, labelOf, type BuildState, type FnCtx } from './buildState';
 import { memberPath, qualifiedName } from './imports';
-import { COST, type CallSite, type ForkSegment, type Segment, type WorkerSegment } from './model';
+import { COST, type CallSite, type ForkSegment, type Segment, type WorkerSegment } from './types';
 import { spanOf } from './spans';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.

@@ -1,12 +1,12 @@
 /** Runs every enabled rule over a model and returns sorted, unsuppressed findings. */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { Model } from '../model';
-import type { Finding, SeveritySetting } from '../reportTypes';
-import { setParents } from '../parents';
-import { readSuppressions } from '../suppress';
-import { spanOf } from '../spans';
-import { allRules } from './index';
-import type { RuleContext, RuleReport } from './ruleTypes';
+import type { Model } from './model/types';
+import type { Finding, SeveritySetting } from './reportTypes';
+import { setParents } from './parents';
+import { readSuppressions } from './suppress';
+import { spanOf } from './model/spans';
+import { allRules } from './rules/index';
+import type { RuleContext, RuleReport } from './rules/ruleTypes';
 
 export function runRules(model: Model, overrides: Record<string, SeveritySetting>): Finding[] {
   // typescript-estree's `parse` leaves `.parent` unset; the rules walk up from nodes, so set it once here.

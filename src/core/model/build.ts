@@ -11,7 +11,7 @@ import { visitCall, visitNew } from './buildCalls';
 import { visitLoop, isLoop } from './buildLoops';
 import { addCpu, newFunction, type BuildState, type FnCtx } from './buildState';
 import { readDeclaredNames, readImports } from './imports';
-import type { ForkSegment, Model, Segment, Span } from './model';
+import type { ForkSegment, Model, Segment, Span } from './types';
 import { resolveLocalCalls } from './resolveCalls';
 import { spanOf } from './spans';
 import { summarize } from './summarize';

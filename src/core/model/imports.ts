@@ -4,8 +4,8 @@
  * read for bindings: that is where imports live, and it keeps this a cheap pass.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
-import { normaliseModule, normaliseQualified } from './apis';
-import type { ImportBinding } from './model';
+import { normaliseModule, normaliseQualified } from '../knowledge/apis';
+import type { ImportBinding } from './types';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
 const T = AST_NODE_TYPES;

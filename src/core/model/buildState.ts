@@ -1,6 +1,6 @@
 /** Shared state of one model build, and the small helpers every build file uses. */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { CallSegment, ForkSegment, WorkerSegment, FunctionInfo, FunctionKind, ImportBinding, LoopNode, Segment, Span } from './model';
+import type { CallSegment, ForkSegment, WorkerSegment, FunctionInfo, FunctionKind, ImportBinding, LoopNode, Segment, Span } from './types';
 import { spanOf } from './spans';
 
 type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;

@@ -6,7 +6,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { labelOf, type BuildState, type FnCtx } from './buildState';
 import { iterationGuess } from './buildCalls';
-import { COST, type LoopNode, type LoopSegment, type Segment } from './model';
+import { COST, type LoopNode, type LoopSegment, type Segment } from './types';
 import { spanOf } from './spans';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.

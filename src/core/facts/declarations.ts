@@ -3,7 +3,7 @@
  * the look-ups the waits rules use to judge a loop or a fan-out's collection.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
-import { memberPath } from '../imports';
+import { memberPath } from '../model/imports';
 import { isFunctionNode, patternNames, unwrap } from './waits';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.

@@ -7,7 +7,7 @@
  * of one function's own region (its body minus nested functions).
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
-import type { CallSite, FunctionInfo, Model } from '../model';
+import type { CallSite, FunctionInfo, Model } from '../model/types';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
 const T = AST_NODE_TYPES;

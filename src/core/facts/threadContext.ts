@@ -4,9 +4,9 @@
  * to a node.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
-import { HANDLER_METHODS, ROUTE_METHODS, SERVER_FACTORIES } from '../apis';
-import { memberPath } from '../imports';
-import type { CallSite, FunctionInfo, Model, Segment, Span } from '../model';
+import { HANDLER_METHODS, ROUTE_METHODS, SERVER_FACTORIES } from '../knowledge/apis';
+import { memberPath } from '../model/imports';
+import type { CallSite, FunctionInfo, Model, Segment, Span } from '../model/types';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
 const T = AST_NODE_TYPES;

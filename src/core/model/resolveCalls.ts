@@ -6,7 +6,7 @@
  */
 import { loopMode } from './buildLoops';
 import type { BuildState } from './buildState';
-import { COST, type FunctionInfo, type Segment } from './model';
+import { COST, type FunctionInfo, type Segment } from './types';
 
 export function resolveLocalCalls(state: BuildState): void {
   for (const fn of state.functions) {

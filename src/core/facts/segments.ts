@@ -3,8 +3,8 @@
  * local calls the model dropped from a function's segments.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { ForkSegment, FunctionInfo, Model, Segment } from '../model';
-import { spanOf } from '../spans';
+import type { ForkSegment, FunctionInfo, Model, Segment } from '../model/types';
+import { spanOf } from '../model/spans';
 
 /** Forks in a segment list, including those in loop bodies (not in callees: they are reported in their own function). */
 export function collectForks(list: readonly Segment[], out: ForkSegment[]): void {

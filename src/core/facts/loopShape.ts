@@ -5,7 +5,7 @@
  * multiplies the work (a cross product) or merely walks the current item.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
-import type { FunctionInfo, LoopNode, LoopSegment, Model, Span } from '../model';
+import type { FunctionInfo, LoopNode, LoopSegment, Model, Span } from '../model/types';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
 const T = AST_NODE_TYPES;

@@ -1,6 +1,6 @@
 /** Span helpers: typescript-estree locations (1-based lines, 0-based columns) to our 1-based spans. */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { Span } from './model';
+import type { Span } from './types';
 
 export function spanOf(node: TSESTree.Node | TSESTree.Token): Span {
   return {

@@ -3,7 +3,7 @@
  * FunctionSummary. A handler that calls a heavy local helper is heavy; an async
  * function that only awaits a CPU-bound local async function never waits.
  */
-import { COST, type FunctionInfo, type FunctionSummary, type Segment } from './model';
+import { COST, type FunctionInfo, type FunctionSummary, type Segment } from './types';
 
 const EMPTY: FunctionSummary = { cpuCost: 0, heavyCpu: false, waitsOnIo: false, usesWorkers: false, interleaves: false, blocks: false, workerCost: 0 };
 

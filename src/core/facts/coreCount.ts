@@ -5,7 +5,7 @@
  * or a configured value we cannot see (left alone).
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
-import type { FunctionInfo, LoopNode, Model } from '../model';
+import type { FunctionInfo, LoopNode, Model } from '../model/types';
 import { findBinding, modelIndex, propertyName, unwrap, walkLocal } from './callbacks';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.

@@ -18,7 +18,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/typescript-estree';
 import { callbackScope, crossesOuter, literalTrips, loopHeadSpan, loopScope, NO_SCOPE, type ItemScope } from './loopShape';
 import { collectForks, withLostCalls } from './segments';
 import { callTaking, isTestCallback, isWorkerFile, namedHandlers, oneShot, onProcess, workerSegment } from './threadContext';
-import { COST, type ForkSegment, type FunctionInfo, type LoopNode, type LoopSegment, type Model, type Segment, type Span } from '../model';
+import { COST, type ForkSegment, type FunctionInfo, type LoopNode, type LoopSegment, type Model, type Segment, type Span } from '../model/types';
 
 /** Literal work (trip count x body cost) above which a single flat loop is heavy on its own. */
 const BIG_WORK = 100_000;
