@@ -10,7 +10,7 @@ import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { visitCall, visitNew } from './buildCalls';
 import { visitLoop, isLoop } from './buildLoops';
 import { addCpu, newFunction, type BuildState, type FnCtx } from './buildState';
-import { readDeclaredNames, readImports } from './imports';
+import { readDeclaredNames, readImports, readTopLevelFunctions } from './imports';
 import type { ForkSegment, Model, Segment, Span } from './types';
 import { resolveLocalCalls } from './resolveCalls';
 import { spanOf } from './spans';
@@ -28,6 +28,7 @@ export function buildModel(ast: TSESTree.Program, text: string, fileName: string
     functions: [],
     namesToIds: new Map(),
     declaredNames: readDeclaredNames(ast),
+    topLevelFunctions: readTopLevelFunctions(ast),
     poolNames: new Set(),
     workerNames: new Set(),
     workerSpawns: new Map(),

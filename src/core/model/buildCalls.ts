@@ -6,7 +6,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { apiInfo, HANDLER_METHODS, IO_LIKE_METHODS, ITERATING_METHODS, POOL_TASK_METHODS, ROUTE_METHODS, SERVER_FACTORIES, WORKER_MESSAGE_METHODS } from '../knowledge/apis';
-import { addCpu, labelOf, type BuildState, type FnCtx } from './buildState';
+import { addCpu, labelOf, referencedFunction, type BuildState, type FnCtx } from './buildState';
 import { memberPath, qualifiedName } from './imports';
 import { COST, type CallSite, type ForkSegment, type Segment, type WorkerSegment } from './types';
 import { spanOf } from './spans';
@@ -49,8 +49,10 @@ export function visitCall(state: BuildState, node: TSESTree.CallExpression, ctx:
 
   const method = path && path.length > 1 ? path[path.length - 1] : null;
   const receiver = path && path.length > 1 ? path.slice(0, -1).join('.') : null;
-  if (method && ITERATING_METHODS.has(method) && isCallable(node.arguments[0]) && node.callee.type === T.MemberExpression) {
-    return visitIteration(state, node, node.callee.object, method, node.arguments[0], ctx);
+  if (method && ITERATING_METHODS.has(method) && node.callee.type === T.MemberExpression) {
+    if (isCallable(node.arguments[0])) return visitIteration(state, node, node.callee.object, method, node.arguments[0], ctx);
+    const named = referencedFunction(state, node.arguments[0]);
+    if (named) return visitIteration(state, node, node.callee.object, method, named, ctx);
   }
 
   // Arguments first: their work happens before the call.
@@ -161,6 +163,12 @@ function visitChain(state: BuildState, node: TSESTree.CallExpression & { callee:
   else state.visit(state, receiver, ctx, node);
   const method = (node.callee.property as TSESTree.Identifier).name;
   for (const arg of node.arguments) {
+    const named = method === 'then' && arg === node.arguments[0] ? referencedFunction(state, arg) : null;
+    if (named) {
+      // `.then(handle)`: a local function by name runs once the promise settles, like an inline callback.
+      ctx.out.push({ kind: 'call', calleeId: -1, calleeName: named.name, awaited, span: spanOf(arg), label: `then(${named.name})` });
+      continue;
+    }
     if (!isCallable(arg)) {
       state.visit(state, arg, ctx, node);
       continue;
@@ -235,24 +243,35 @@ function visitCombinator(state: BuildState, node: TSESTree.CallExpression, ctx: 
   };
   if (arg?.type === T.ArrayExpression) {
     for (const element of arg.elements) if (element) taskOf(element);
-  } else if (arg?.type === T.CallExpression && arg.callee.type === T.MemberExpression && arg.callee.property.type === T.Identifier && arg.callee.property.name === 'map' && isCallable(arg.arguments[0])) {
+  } else if (arg?.type === T.CallExpression && arg.callee.type === T.MemberExpression && arg.callee.property.type === T.Identifier && arg.callee.property.name === 'map' && (isCallable(arg.arguments[0]) || referencedFunction(state, arg.arguments[0]))) {
     ctx.fn.facts.calls.push({ node: arg, api: null, calleeId: null, loops: [...ctx.loops], awaited: false, discarded: false });
     state.visit(state, arg.callee.object, ctx, arg);
-    const id = state.visitFunction(state, arg.arguments[0], '<anonymous>', ctx);
-    fork.tasks.push([{ kind: 'call', calleeId: id, calleeName: '<map callback>', awaited: true, span: spanOf(arg.arguments[0]), label: 'each item' }]);
+    const callback = arg.arguments[0];
+    // Each item's task is the callback's flow, awaited by the combinator: an inline one, or a local function by name (`xs.map(runChunk)`).
+    const task: Segment = isCallable(callback)
+      ? { kind: 'call', calleeId: state.visitFunction(state, callback, '<anonymous>', ctx), calleeName: '<map callback>', awaited: true, span: spanOf(callback), label: 'each item' }
+      : { kind: 'call', calleeId: -1, calleeName: (callback as TSESTree.Identifier).name, awaited: true, span: spanOf(callback), label: `each item: ${(callback as TSESTree.Identifier).name}` };
+    fork.tasks.push([task]);
     fork.repeat = iterationGuess(arg.callee.object);
   } else if (arg) taskOf(arg);
   ctx.out.push(fork);
 }
 
-/** `xs.map(cb)`, `xs.forEach(cb)`, ...: the callback runs once per element, now. */
-function visitIteration(state: BuildState, node: TSESTree.CallExpression, object: TSESTree.Expression, method: string, callback: Callable, ctx: FnCtx): void {
+/**
+ * `xs.map(cb)`, `xs.forEach(cb)`, ...: the callback runs once per element, now.
+ * `callback` is an inline function, or a local function passed by name (resolved by name after the traversal).
+ */
+function visitIteration(state: BuildState, node: TSESTree.CallExpression, object: TSESTree.Expression, method: string, callback: Callable | { name: string; async: boolean }, ctx: FnCtx): void {
   state.visit(state, object, ctx, node);
-  const id = state.visitFunction(state, callback, '<anonymous>', ctx);
+  const inline = 'type' in callback;
+  const id = inline ? state.visitFunction(state, callback, '<anonymous>', ctx) : -1;
   for (const extra of node.arguments.slice(1)) state.visit(state, extra, ctx, node);
   const span = spanOf(node);
   const repeat = iterationGuess(object);
-  const call: Segment = { kind: 'call', calleeId: id, calleeName: `<${method} callback>`, awaited: false, span: spanOf(callback), label: `${method} callback` };
+  const callbackSpan = spanOf(node.arguments[0]);
+  const call: Segment = inline
+    ? { kind: 'call', calleeId: id, calleeName: `<${method} callback>`, awaited: false, span: callbackSpan, label: `${method} callback` }
+    : { kind: 'call', calleeId: -1, calleeName: callback.name, awaited: false, span: callbackSpan, label: `${method}(${callback.name})` };
   if (callback.async) {
     // Each call starts a promise and returns at its first await: the tasks overlap, and nothing waits for them here.
     ctx.out.push({ kind: 'fork', combinator: 'deferred', tasks: [[{ ...call, awaited: true }]], repeat, awaited: false, span, label: labelOf(state, node) });

@@ -34,6 +34,8 @@ export interface BuildState {
   namesToIds: Map<string, number>;
   /** Names declared at the top level (functions, consts), known before the traversal: they hide globals. */
   declaredNames: ReadonlySet<string>;
+  /** Top-level functions by name, known before the traversal, for callbacks passed by reference. */
+  topLevelFunctions: ReadonlyMap<string, { async: boolean }>;
   /** Variables holding a worker pool (piscina, tinypool, workerpool, threads.Pool). */
   poolNames: Set<string>;
   /** Variables holding a spawned Worker or child process: listening to them is joining, not serving. */
@@ -75,6 +77,19 @@ export function newFunction(state: BuildState, node: TSESTree.Node, name: string
   if (parentId !== null) state.functions[parentId].childIds.push(fn.id);
   if (name !== '<anonymous>' && name !== '<module>' && !state.namesToIds.has(name)) state.namesToIds.set(name, fn.id);
   return fn;
+}
+
+/**
+ * A function passed by name (`items.map(runChunk)`, `.then(handle)`): the local
+ * function it names and whether it is async, or null for anything else. A name
+ * the traversal has already built (a nested declaration) counts too.
+ */
+export function referencedFunction(state: BuildState, node: TSESTree.Node | undefined): { name: string; async: boolean } | null {
+  if (node?.type !== 'Identifier') return null;
+  const built = state.namesToIds.get(node.name);
+  if (built !== undefined) return { name: node.name, async: state.functions[built].async };
+  const top = state.topLevelFunctions.get(node.name);
+  return top ? { name: node.name, async: top.async } : null;
 }
 
 /** Adds straight-line work to the current list, merging with a CPU run already there. */

@@ -125,6 +125,27 @@ export function qualifiedName(callee: TSESTree.Node, imports: Map<string, Import
   return normaliseQualified([head, ...rest].join('.'));
 }
 
+/**
+ * Top-level functions by name (declarations, and consts holding a function or
+ * arrow), with whether they are async: a reference such as `.map(runChunk)` is
+ * built like an inline callback, and an async one starts a promise per item.
+ */
+export function readTopLevelFunctions(program: TSESTree.Program): Map<string, { async: boolean }> {
+  const functions = new Map<string, { async: boolean }>();
+  for (const raw of program.body) {
+    const statement = raw.type === T.ExportNamedDeclaration || raw.type === T.ExportDefaultDeclaration ? raw.declaration : raw;
+    if (!statement) continue;
+    if (statement.type === T.FunctionDeclaration && statement.id) functions.set(statement.id.name, { async: statement.async });
+    if (statement.type === T.VariableDeclaration) {
+      for (const decl of statement.declarations) {
+        const init = decl.init;
+        if (decl.id.type === T.Identifier && init && (init.type === T.ArrowFunctionExpression || init.type === T.FunctionExpression)) functions.set(decl.id.name, { async: init.async });
+      }
+    }
+  }
+  return functions;
+}
+
 /** Top-level declared names (functions, classes, variables that are not requires): they hide globals like `fetch`. */
 export function readDeclaredNames(program: TSESTree.Program): Set<string> {
   const names = new Set<string>();
