@@ -73,7 +73,7 @@ export function modelIndex(model: Model): Index {
     if (fn.kind !== 'module' && fn.kind !== 'method' && /^[\w$]+$/.test(fn.name) && !index.fnByName.has(fn.name)) index.fnByName.set(fn.name, fn);
   }
   for (const fn of model.functions) {
-    for (const site of fn.facts.calls) {
+    for (const site of fn.sites.calls) {
       const ref = { fn, site };
       index.siteByNode.set(site.node, ref);
       if (site.calleeId !== null) push(index.callers, site.calleeId, ref);

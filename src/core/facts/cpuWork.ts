@@ -159,7 +159,7 @@ export class CpuWork {
   loopNode(fn: FunctionInfo, seg: LoopSegment): LoopNode | undefined {
     let byStart = this.loopNodes.get(fn.id);
     if (!byStart) {
-      byStart = new Map(fn.facts.loops.map((node) => [node.range[0], node]));
+      byStart = new Map(fn.sites.loops.map((node) => [node.range[0], node]));
       this.loopNodes.set(fn.id, byStart);
     }
     return byStart.get(seg.span.start);
@@ -194,7 +194,7 @@ export class CpuWork {
   isHeavyLoop(fn: FunctionInfo, seg: LoopSegment): boolean {
     if (this.anyWait(seg.body)) return false;
     const node = this.loopNode(fn, seg);
-    if (node && fn.facts.awaits.some((a) => a.loops.includes(node))) return false;
+    if (node && fn.sites.awaits.some((a) => a.loops.includes(node))) return false;
     const bodyCost = Math.max(1, this.listCost(seg.body));
     const literal = node ? literalTrips(this.model, fn, node) : 0;
     if (literal * bodyCost >= BIG_WORK) return true;
@@ -205,7 +205,7 @@ export class CpuWork {
   /** A loop whose body awaits a timer or a sleep is chunked work that lets others run. */
   private yieldsIn(fn: FunctionInfo, seg: LoopSegment): boolean {
     const node = this.loopNode(fn, seg);
-    if (node && fn.facts.awaits.some((a) => a.loops.includes(node) && a.node.type === T.AwaitExpression && YIELD_TEXT.test(this.model.text.slice(a.node.range[0], a.node.range[1])))) return true;
+    if (node && fn.sites.awaits.some((a) => a.loops.includes(node) && a.node.type === T.AwaitExpression && YIELD_TEXT.test(this.model.text.slice(a.node.range[0], a.node.range[1])))) return true;
     return seg.body.some((s) => s.kind === 'io' && s.timer);
   }
 

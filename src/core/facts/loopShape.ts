@@ -13,7 +13,7 @@ const T = AST_NODE_TYPES;
 /** Narrow span for a loop: its head (`for (...)`, `while (...)`, `xs.map`), not the whole body. */
 export function loopHeadSpan(model: Model, fn: FunctionInfo, seg: LoopSegment, node: LoopNode | undefined): Span {
   if (!node) {
-    const call = fn.facts.calls.find((c) => c.node.range[0] === seg.span.start && c.node.range[1] === seg.span.end);
+    const call = fn.sites.calls.find((c) => c.node.range[0] === seg.span.start && c.node.range[1] === seg.span.end);
     return call && call.node.callee.type === T.MemberExpression ? spanFrom(model.text, seg.span, call.node.callee.range[1]) : seg.span;
   }
   if (node.type === T.DoWhileStatement) return spanFrom(model.text, seg.span, node.range[0] + 2);

@@ -38,7 +38,7 @@ function labelText(text: string, node: TSESTree.Node): string {
 export function withLostCalls(model: Model, fn: FunctionInfo): readonly Segment[] {
   const present = new Set<number>();
   collectCallStarts(fn.segments, present);
-  const lost: Segment[] = fn.facts.calls
+  const lost: Segment[] = fn.sites.calls
     .filter((c) => c.calleeId !== null && c.calleeId !== fn.id && c.loops.length === 0 && !present.has(c.node.range[0]))
     .map((c) => ({ kind: 'call', calleeId: c.calleeId!, calleeName: c.localName ?? '<local>', awaited: c.awaited, span: spanOf(c.node), label: labelText(model.text, c.node) }));
   return lost.length > 0 ? [...fn.segments, ...lost] : fn.segments;

@@ -39,7 +39,7 @@ export function namedHandlers(model: Model): Set<number> {
   const byName = new Map<string, number>();
   for (const fn of model.functions) if (!byName.has(fn.name)) byName.set(fn.name, fn.id);
   for (const fn of model.functions) {
-    for (const site of fn.facts.calls) {
+    for (const site of fn.sites.calls) {
       if (site.node.type !== T.CallExpression) continue;
       const path = memberPath(site.node.callee);
       const method = path && path.length > 1 ? path[path.length - 1] : null;
@@ -78,7 +78,7 @@ export function callTaking(model: Model, node: TSESTree.Node): TSESTree.CallExpr
   if (!owners) {
     owners = new Map();
     for (const fn of model.functions) {
-      for (const site of fn.facts.calls) for (const arg of site.node.arguments) owners.set(arg.range[0], site.node);
+      for (const site of fn.sites.calls) for (const arg of site.node.arguments) owners.set(arg.range[0], site.node);
     }
     argumentOwners.set(model, owners);
   }
@@ -146,12 +146,12 @@ export function fileIndex(model: Model): FileIndex {
   let index = indexes.get(model);
   if (index) return index;
   index = { callsTo: new Map(), exportedNames: new Set(), commonJs: /\b(module\.)?exports\b/.test(model.text), topLevelIifes: new Set() };
-  for (const site of model.functions[0]?.facts.calls ?? []) {
+  for (const site of model.functions[0]?.sites.calls ?? []) {
     const callee = site.node.callee;
     if (site.node.type === T.CallExpression && (callee.type === T.ArrowFunctionExpression || callee.type === T.FunctionExpression)) index.topLevelIifes.add(callee.range[0]);
   }
   for (const fn of model.functions) {
-    for (const site of fn.facts.calls) {
+    for (const site of fn.sites.calls) {
       if (site.calleeId === null) continue;
       const list = index.callsTo.get(site.calleeId) ?? [];
       list.push({ site, owner: fn.id });

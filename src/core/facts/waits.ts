@@ -120,7 +120,7 @@ const sitesCache = new WeakMap<FunctionInfo, Map<Node, CallSite>>();
 export function siteOf(fn: FunctionInfo, node: Node): CallSite | undefined {
   let sites = sitesCache.get(fn);
   if (!sites) {
-    sites = new Map(fn.facts.calls.map((site) => [site.node as Node, site]));
+    sites = new Map(fn.sites.calls.map((site) => [site.node as Node, site]));
     sitesCache.set(fn, sites);
   }
   return sites.get(node);

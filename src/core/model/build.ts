@@ -120,7 +120,7 @@ function visit(state: BuildState, node: TSESTree.Node, ctx: FnCtx, parent: TSEST
       return;
     }
     case T.AwaitExpression:
-      ctx.fn.facts.awaits.push({ node, loops: [...ctx.loops] });
+      ctx.fn.sites.awaits.push({ node, loops: [...ctx.loops] });
       visitAwaited(state, node.argument, ctx);
       return;
     case T.CallExpression:

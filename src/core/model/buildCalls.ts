@@ -30,7 +30,7 @@ export function visitCall(state: BuildState, node: TSESTree.CallExpression, ctx:
   const api = qualifiedName(node.callee, state.imports, state.declaredNames);
   const path = memberPath(node.callee);
   const site: CallSite = { node, api, calleeId: null, loops: [...ctx.loops], awaited, discarded: parent?.type === T.ExpressionStatement };
-  ctx.fn.facts.calls.push(site);
+  ctx.fn.sites.calls.push(site);
   const span = spanOf(node);
   const label = labelOf(state, node);
 
@@ -244,7 +244,7 @@ function visitCombinator(state: BuildState, node: TSESTree.CallExpression, ctx: 
   if (arg?.type === T.ArrayExpression) {
     for (const element of arg.elements) if (element) taskOf(element);
   } else if (arg?.type === T.CallExpression && arg.callee.type === T.MemberExpression && arg.callee.property.type === T.Identifier && arg.callee.property.name === 'map' && (isCallable(arg.arguments[0]) || referencedFunction(state, arg.arguments[0]))) {
-    ctx.fn.facts.calls.push({ node: arg, api: null, calleeId: null, loops: [...ctx.loops], awaited: false, discarded: false });
+    ctx.fn.sites.calls.push({ node: arg, api: null, calleeId: null, loops: [...ctx.loops], awaited: false, discarded: false });
     state.visit(state, arg.callee.object, ctx, arg);
     const callback = arg.arguments[0];
     // Each item's task is the callback's flow, awaited by the combinator: an inline one, or a local function by name (`xs.map(runChunk)`).
@@ -287,10 +287,10 @@ export function iterationGuess(collection: TSESTree.Node): number {
 
 export function visitNew(state: BuildState, node: TSESTree.NewExpression, ctx: FnCtx, parent: TSESTree.Node | null, awaited = false): void {
   const api = qualifiedName(node.callee, state.imports, state.declaredNames);
-  ctx.fn.facts.calls.push({ node, api, calleeId: null, loops: [...ctx.loops], awaited, discarded: parent?.type === T.ExpressionStatement });
+  ctx.fn.sites.calls.push({ node, api, calleeId: null, loops: [...ctx.loops], awaited, discarded: parent?.type === T.ExpressionStatement });
   const executor = node.arguments[0];
   if (api === 'Promise' && isCallable(executor)) {
-    ctx.fn.facts.promiseConstructors.push(node);
+    ctx.fn.sites.promiseConstructors.push(node);
     // The executor runs synchronously, right now; what it starts decides whether anything is waited for.
     const id = state.visitFunction(state, executor, '<anonymous>', ctx);
     // `new Promise((resolve) => setTimeout(resolve, 50))`: the promise settles when the callback

@@ -23,7 +23,7 @@ export function isLoop(node: TSESTree.Node): node is LoopNode {
 }
 
 export function visitLoop(state: BuildState, node: LoopNode, ctx: FnCtx): void {
-  ctx.fn.facts.loops.push(node);
+  ctx.fn.sites.loops.push(node);
   // The collection or the initialiser is evaluated once, before the loop.
   if (node.type === T.ForOfStatement || node.type === T.ForInStatement) state.visit(state, node.right, ctx, node);
   if (node.type === T.ForStatement && node.init) state.visit(state, node.init, ctx, node);
@@ -38,7 +38,7 @@ export function visitLoop(state: BuildState, node: LoopNode, ctx: FnCtx): void {
   ctx.out = loop.body;
   ctx.loops.push(node);
   if (node.type === T.ForOfStatement && node.await) {
-    ctx.fn.facts.awaits.push({ node, loops: [...ctx.loops] });
+    ctx.fn.sites.awaits.push({ node, loops: [...ctx.loops] });
     loop.body.push({ kind: 'io', api: 'async-iterator', latency: COST.ioLatency, awaited: true, timer: false, span: spanOf(node.right), label: `next item of ${labelOf(state, node.right)}` });
   }
   if (node.type === T.ForStatement) {

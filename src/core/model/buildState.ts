@@ -71,7 +71,7 @@ export function newFunction(state: BuildState, node: TSESTree.Node, name: string
     evidence: [],
     isHandler: false,
     node,
-    facts: { awaits: [], loops: [], calls: [], promiseConstructors: [] },
+    sites: { awaits: [], loops: [], calls: [], promiseConstructors: [] },
   };
   state.functions.push(fn);
   if (parentId !== null) state.functions[parentId].childIds.push(fn.id);

@@ -11,7 +11,7 @@ import { COST, type FunctionInfo, type Segment } from './types';
 export function resolveLocalCalls(state: BuildState): void {
   for (const fn of state.functions) {
     fn.segments = resolveList(state, fn, fn.segments);
-    for (const site of fn.facts.calls) {
+    for (const site of fn.sites.calls) {
       if (site.localName !== undefined) site.calleeId = state.namesToIds.get(site.localName) ?? null;
     }
   }

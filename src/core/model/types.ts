@@ -179,8 +179,8 @@ export interface FunctionInfo {
   /** true when it is passed as a callback to a request/event handler registration. */
   isHandler: boolean;
   node: TSESTree.Node;
-  /** Facts for the rules, collected during the same traversal. */
-  facts: FunctionFacts;
+  /** Where it awaits, loops, calls and builds promises: collected during the same traversal, read by the facts layer. */
+  sites: FunctionSites;
 }
 
 export interface AwaitSite {
@@ -212,7 +212,7 @@ export interface CallSite {
   discarded: boolean;
 }
 
-export interface FunctionFacts {
+export interface FunctionSites {
   awaits: AwaitSite[];
   loops: LoopNode[];
   calls: CallSite[];

@@ -43,7 +43,7 @@ export const asyncForeach = defineRule({
   },
   check(context) {
     for (const fn of context.model.functions) {
-      for (const site of fn.facts.calls) checkSite(context, fn, site);
+      for (const site of fn.sites.calls) checkSite(context, fn, site);
     }
   },
 });

@@ -35,7 +35,7 @@ export const asyncWithoutAwait = defineRule({
     const { model } = context;
     const work = cpuWork(model);
     for (const fn of model.functions) {
-      if (!fn.async || fn.generator || fn.kind === 'module' || fn.facts.awaits.length > 0) continue;
+      if (!fn.async || fn.generator || fn.kind === 'module' || fn.sites.awaits.length > 0) continue;
       const node = fn.node as FunctionNode;
       if (node.body.type === T.BlockStatement && node.body.body.length === 0) continue; // a stub
       const chain = ancestors(model.ast, node); // outermost first

@@ -32,7 +32,7 @@ export const floatingPromise = defineRule({
   check(context) {
     const { model } = context;
     for (const fn of model.functions) {
-      for (const site of fn.facts.calls) {
+      for (const site of fn.sites.calls) {
         if (!site.discarded || site.node.type !== T.CallExpression) continue;
         const what = promiseSource(model, fn, site);
         if (!what) continue;

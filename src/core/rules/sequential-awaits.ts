@@ -44,7 +44,7 @@ export const sequentialAwaits = defineRule({
     for (const fn of model.functions) {
       // Group candidate statements by the statement list they live in.
       const lists = new Map<Node[], Map<Node, Step>>();
-      for (const site of fn.facts.awaits) {
+      for (const site of fn.sites.awaits) {
         const step = stepOf(model, fn, site.node);
         if (!step) continue;
         const list = statementList(step.declaration);

@@ -31,7 +31,7 @@ export const syncPromiseExecutor = defineRule({
   },
   check(context) {
     for (const fn of context.model.functions) {
-      for (const node of fn.facts.promiseConstructors) checkPromise(context, fn, node);
+      for (const node of fn.sites.promiseConstructors) checkPromise(context, fn, node);
     }
   },
 });
@@ -193,7 +193,7 @@ function resolvesWithPossiblePromise(model: Model, executor: Callable): boolean 
     if (category === 'heavy' || category === 'blocking' || category === 'cores' || (site?.api && SYNC_API.test(site.api))) return true;
     if (site?.calleeId != null) {
       const callee = model.functions[site.calleeId];
-      return !callee.async && callee.facts.promiseConstructors.length === 0 && !callee.summary.waitsOnIo && !callee.summary.interleaves && !callee.summary.usesWorkers;
+      return !callee.async && callee.sites.promiseConstructors.length === 0 && !callee.summary.waitsOnIo && !callee.summary.interleaves && !callee.summary.usesWorkers;
     }
     return SYNC_METHODS.has(propertyName(call.callee) ?? '');
   };

@@ -36,7 +36,7 @@ export const unboundedFanout = defineRule({
   check(context) {
     const { model } = context;
     for (const fn of model.functions) {
-      for (const site of fn.facts.calls) {
+      for (const site of fn.sites.calls) {
         if (site.api !== 'Promise.all' && site.api !== 'Promise.allSettled') continue;
         const call = site.node as TSESTree.CallExpression;
         const mapCall = mapCallOf(call.arguments[0]);
@@ -81,7 +81,7 @@ function callbackOf(model: Model, fn: FunctionInfo, callback: Node): FunctionInf
 
 /** p-limit's `limit(() => ...)`, p-queue's `queue.add(...)`, a semaphore's `acquire()`, inside the callback. */
 function usesLimiter(model: Model, callback: FunctionInfo): boolean {
-  for (const site of callback.facts.calls) {
+  for (const site of callback.sites.calls) {
     if (site.node.type !== T.CallExpression) continue;
     const callee = unwrap(site.node.callee);
     const name = calleeName(site.node);
