@@ -22,12 +22,16 @@ export function runRules(model: Model, overrides: Record<string, SeveritySetting
       textOf: (node: TSESTree.Node) => model.text.slice(node.range[0], node.range[1]),
       report(found: RuleReport) {
         if (suppressions.isSuppressed(rule.meta.id, found.span.line)) return;
-        findings.push(toFinding(rule.meta.id, severity, found));
+        findings.push(toFinding(rule.meta.id, found.lowerSeverity ? lower(severity) : severity, found));
       },
     };
     rule.check(context);
   }
   return findings.sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+}
+
+function lower(severity: Finding['severity']): Finding['severity'] {
+  return severity === 'error' ? 'warning' : 'info';
 }
 
 function toFinding(rule: string, severity: Finding['severity'], found: RuleReport): Finding {

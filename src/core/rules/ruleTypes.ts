@@ -30,6 +30,12 @@ export interface RuleReport {
   message: string;
   related?: RelatedSpan[];
   fixes?: QuickFix[];
+  /**
+   * The evidence is likely rather than certain (for example the function's
+   * context is unknown): the finding is reported one severity level below the
+   * rule's configured one (error -> warning -> info).
+   */
+  lowerSeverity?: boolean;
 }
 
 export interface RuleContext {
