@@ -25,6 +25,8 @@ const BIG_WORK = 100_000;
 /** How many local calls deep heavy work may sit and still be pinned on an async function / a handler's call. */
 const MAX_CPU_DEPTH = 3;
 const MAX_HOG_DEPTH = 2;
+/** A literal trip count below this is a small constant: the loop does not grow with any input. */
+const SMALL_LOOP = 32;
 /** An await on one of these inside a loop is a deliberate yield (chunked work), not a wait. */
 const YIELD_TEXT = /\b(setImmediate|setTimeout|nextTick|yield\w*|sleep|delay|tick)\b/;
 
@@ -46,6 +48,7 @@ export interface HeavySite {
 
 export class CpuWork {
   private readonly sites = new Map<number, HeavySite | null>();
+  private readonly grows = new Map<number, HeavySite | null>();
   private readonly costs = new Map<number, number>();
   private readonly workers = new Map<number, boolean>();
   private readonly loopNodes = new Map<number, Map<number, LoopNode>>();
@@ -104,6 +107,40 @@ export class CpuWork {
     return found;
   }
 
+  /**
+   * Where the function's own thread work grows with its input: its heavy site,
+   * else the first loop (its own, or a local helper's) over a collection or a
+   * bound that is not a small constant, with no wait inside. Such work takes its
+   * time on this thread whatever wraps it; constant work is not worth a word.
+   */
+  computeSite(fn: FunctionInfo): HeavySite | null {
+    const heavy = this.heavySite(fn);
+    if (heavy) return heavy;
+    if (this.grows.has(fn.id)) return this.grows.get(fn.id)!;
+    this.grows.set(fn.id, null); // recursion: a cycle adds nothing
+    const site = this.growingLoop(fn, this.segmentsOf(fn), 0);
+    this.grows.set(fn.id, site);
+    return site;
+  }
+
+  private growingLoop(fn: FunctionInfo, list: readonly Segment[], depth: number): HeavySite | null {
+    for (const seg of list) {
+      if (seg.kind === 'loop' && !this.anyWait(seg.body) && !this.yieldsIn(fn, seg)) {
+        const node = this.loopNode(fn, seg);
+        const literal = node ? literalTrips(this.model, fn, node) : 0;
+        if (literal > 0 ? literal >= SMALL_LOOP : seg.iterationsGuessed) return this.loopSite(fn, seg);
+        const inner = this.growingLoop(fn, seg.body, depth);
+        if (inner) return inner;
+      } else if (seg.kind === 'call' && this.followable(seg) && depth < MAX_CPU_DEPTH) {
+        const callee = this.model.functions[seg.calleeId];
+        if (callee.summary.waitsOnIo || this.usesWorkers(callee)) continue;
+        const inner = this.computeSite(callee);
+        if (inner) return { span: seg.span, label: seg.label, via: [callee, ...inner.via], origin: inner.origin };
+      }
+    }
+    return null;
+  }
+
   /** Promise.all/allSettled whose every task is CPU-bound local work: the callees doing it, else null. */
   cpuBoundFork(fork: ForkSegment): FunctionInfo[] | null {
     if (fork.combinator !== 'all' && fork.combinator !== 'allSettled') return null;
@@ -116,7 +153,7 @@ export class CpuWork {
         if (seg.kind !== 'call' || !this.followable(seg)) return null;
         const callee = this.model.functions[seg.calleeId];
         if (callee.summary.waitsOnIo || this.usesWorkers(callee)) return null;
-        const site = this.heavySite(callee);
+        const site = this.computeSite(callee);
         if (site && site.via.length <= MAX_CPU_DEPTH) {
           taskHeavy = true;
           if (!heavy.includes(callee)) heavy.push(callee);
