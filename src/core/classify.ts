@@ -16,7 +16,6 @@ function classifyFunction(model: Model, fn: FunctionInfo): void {
   const concurrent = summary.waitsOnIo || summary.interleaves;
   const parallel = summary.usesWorkers;
   fn.quadrant = quadrantFor(concurrent, parallel);
-  fn.parallelFraction = parallel ? round2(summary.workerCost / Math.max(1, summary.workerCost + summary.cpuCost)) : 0;
   const found: Evidence[] = fn.evidence.filter((e) => e.kind === 'handler');
   collectEvidence(model, fn.segments, found);
   if (fn.async && !summary.waitsOnIo && !summary.usesWorkers) {
@@ -30,10 +29,6 @@ export function quadrantFor(concurrent: boolean, parallel: boolean): Quadrant {
   if (parallel) return 'parallel';
   if (concurrent) return 'concurrent';
   return 'sequential';
-}
-
-function round2(value: number): number {
-  return Math.round(value * 100) / 100;
 }
 
 function collectEvidence(model: Model, segments: readonly Segment[], found: Evidence[]): void {

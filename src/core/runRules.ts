@@ -2,15 +2,12 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Model } from './model/types';
 import type { Finding, SeveritySetting } from './reportTypes';
-import { setParents } from './parents';
 import { readSuppressions } from './suppress';
 import { spanOf } from './model/spans';
 import { allRules } from './rules/index';
 import type { RuleContext, RuleReport } from './rules/ruleTypes';
 
 export function runRules(model: Model, overrides: Record<string, SeveritySetting>): Finding[] {
-  // typescript-estree's `parse` leaves `.parent` unset; the rules walk up from nodes, so set it once here.
-  setParents(model.ast);
   const suppressions = readSuppressions(model.comments);
   const findings: Finding[] = [];
   for (const rule of allRules) {

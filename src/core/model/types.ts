@@ -39,8 +39,12 @@ export const COST = {
   blocking: 12,
   /** A known heavy synchronous call (sync hashing, compression, big sorts). */
   heavyCall: 16,
-  /** Starting a worker or process, and sending it a message. */
+  /** Creating a worker or process, and sending it a message: the calling thread's share. */
   workerStartup: 2,
+  /** A new worker thread's own start-up (a fresh V8 isolate loading its script), before it can take work. */
+  threadStartup: 24,
+  /** A new process's start-up (a whole runtime booting), before it can take work. */
+  processStartup: 48,
   /** A loop body costing at least this much (times its iterations) counts as heavy CPU. */
   heavyLoop: 64,
 } as const;
@@ -100,8 +104,26 @@ export interface WorkerSegment extends SegmentBase {
   cost: number;
   /** true when this call creates a new thread/process (as opposed to handing a task to a pool). */
   spawns: boolean;
+  /** For a spawn: a thread (worker_threads, Web Worker) or a whole process (child_process, cluster); they start up at different costs. */
+  what?: 'thread' | 'process';
+  /** For a task handed to a pool: which pool, and how many threads it runs. Filled by the facts layer. */
+  pool?: PoolRef;
   awaited: boolean;
 }
+
+/** A worker pool the code creates once and hands tasks to: its threads are reused. */
+export interface PoolRef {
+  /** The binding that holds it (`pool`, `this.workers`), so tasks for one pool share its threads. */
+  name: string;
+  size: PoolSize;
+}
+
+/**
+ * How many threads a pool runs: a fixed number, tied to the core count
+ * (`os.availableParallelism() - 1`, a library default of 1.5 × cores), or unknown
+ * (configured somewhere we cannot see; the timeline then assumes one per core).
+ */
+export type PoolSize = { kind: 'literal'; n: number } | { kind: 'cores'; factor: number; minus: number } | { kind: 'unknown' };
 
 export type LoopMode =
   /** Plain synchronous repetition. */

@@ -40,7 +40,7 @@ describe('cli timelines', () => {
       assert.deepStrictEqual(Object.keys(fn.timeline), ['cores', 'total', 'lanes', 'speedup']);
       assert.deepStrictEqual(Object.keys(fn.timeline.lanes[0]), ['name', 'segments']);
       assert.deepStrictEqual(Object.keys(fn.timeline.lanes[0].segments[0]), ['kind', 'start', 'end', 'label', 'line']);
-      assert.deepStrictEqual(Object.keys(fn.timeline.speedup), ['P', 'cores', 'S']);
+      assert.deepStrictEqual(Object.keys(fn.timeline.speedup), ['P', 'cores', 'S', 'amdahl']);
       // Every worker lane is listed, even idle ones: idle cores are part of the answer.
       assert.deepStrictEqual(
         fn.timeline.lanes.map((lane: { name: string }) => lane.name),
@@ -67,8 +67,8 @@ describe('cli timelines', () => {
           { name: 'worker 2', segments: [] },
           { name: 'worker 3', segments: [] },
         ],
-        // S(3) = 1 / (0.123457 + 0.876543 / 3) = 2.406...
-        speedup: { P: 0.88, cores: 3, S: 2.41 },
+        // S is simulated: nothing runs on other cores, so 1. Amdahl's bound for the given P: 1 / (0.123457 + 0.876543 / 3) = 2.406...
+        speedup: { P: 0.88, cores: 3, S: 1, amdahl: 2.41 },
       });
     });
 
@@ -118,7 +118,7 @@ describe('cli timelines', () => {
       const lines = text.split('\n');
       assert.match(text, /^ {2}timelines \(predicted from the code's structure/m);
       assert.strictEqual(lines.filter((line) => line.includes('█ CPU')).length, 1, 'the legend is printed once per file');
-      assert.match(text, /^ {2}load \(line 5\): [\d.]+ units on 1 main thread \+ 2 worker lanes$/m);
+      assert.match(text, /^ {2}load \(line 5\): [\d.]+ units on 2 cores: the main thread$/m);
       assert.match(text, /^ {2}main +\|\[█+\]·+\[█+\]\|$/m);
       assert.match(text, /^ {2}io 1 +\| *\[fetch\(url\)░*\] *\|$/m);
       assert.match(text, /^ {2}worker 1-2 +\(no work sent to workers\)$/m);
