@@ -86,7 +86,9 @@ export type UnresolvedCode =
   /** The package's `exports` does not expose the subpath. */
   | 'not-exported'
   /** No node_modules above the importer holds the package, and no workspace package has its name. */
-  | 'package-not-found';
+  | 'package-not-found'
+  /** The resolver itself failed (a bug): the reason carries its message. */
+  | 'resolver-error';
 
 export interface Unresolved {
   kind: 'unresolved';

@@ -9,15 +9,24 @@
  * resolver.resolve('pg', '/app/src/db.ts');
  * //   { kind: 'declaration', file: '/app/node_modules/pg/index.d.ts', via: 'node_modules',
  * //     package: { name: 'pg', subpath: '.', dir: '/app/node_modules/pg', workspace: false } }
- * resolver.resolve('./util', '/app/src/a.cjs', 'require');   // require() reads `require` conditions
+ * resolver.resolve('./util', '/app/scripts/a.js', 'require');   // a require() call
  * ```
+ * The host is `createNodeHost()` (src/cli/nodeHost.ts) in the CLI and the extension's
+ * worker threads, `createMemoryHost({...})` in tests. One resolver per thread and workspace;
+ * it is synchronous and keeps its caches for its lifetime.
+ *
+ * The third argument picks the `exports`/`imports` conditions: `require` for `require()`,
+ * `import` for `import()`, and nothing for import/export declarations, which run as the
+ * file runs (`impliedMode`, mode.ts: `.cts`/`.cjs`, or a project compiled to CommonJS, or a
+ * package.json without `"type": "module"` mean require).
+ *
  * Results are one of six kinds (resolution.ts): `source` (a project or workspace file that
  * runs), `declaration` (a `.d.ts`, usually a package's types), `package` (a package in
  * node_modules without types), `builtin` (`fs`, `node:fs/promises`, ...), `json`, and
  * `unresolved` with a code and a sentence saying why. Paths in and out are absolute POSIX.
  *
  * Order, for one specifier:
- *  1. Empty strings and URLs (`https:`, `data:`) are refused.
+ *  1. Empty strings and URLs (`https:`, `data:`) are refused; the importer must be absolute.
  *  2. Node builtins, from a static list: `fs`, `fs/promises`, `node:test`; a bare builtin
  *     name wins over a package of that name, as in Node.
  *  3. A bare specifier naming a package of the importer's workspace (npm/yarn `workspaces`,
@@ -44,7 +53,8 @@ import { lookupBuiltin } from './builtins';
 import { createProjectConfigs, nodeModulesPackageRoot, type ProjectConfig, type ProjectConfigs } from './config';
 import { diagnose, matchingPathsPattern } from './diagnose';
 import { createCachingHost, type ProjectHost } from './host';
-import { dirName, isAbsolutePath, joinPath, normalizePath, relativePath } from './paths';
+import { impliedImportMode } from './mode';
+import { ancestors, dirName, isAbsolutePath, joinPath, normalizePath, relativePath } from './paths';
 import {
   isDeclarationFile,
   isRelativeSpecifier,
@@ -66,11 +76,14 @@ export interface ResolverOptions {
 
 export interface Resolver {
   /**
-   * Where `specifier`, written in `fromFile` (absolute), leads. `mode` is `require` for
-   * `require()`, `require.resolve()` and `import x = require()`, else `import` (the default).
-   * Never throws.
+   * Where `specifier`, written in `fromFile` (absolute), leads. Never throws.
+   * `mode` picks the `exports`/`imports` conditions: pass `require` for `require()`,
+   * `require.resolve()` and `import x = require()`, `import` for `import()`, and nothing
+   * for `import`/`export ... from` declarations, which run the way the file runs (`impliedMode`).
    */
   resolve(specifier: string, fromFile: string, mode?: ImportMode): Resolution;
+  /** How a file's import declarations run: `require` when it is (or compiles to) CommonJS (mode.ts). */
+  impliedMode(file: string): ImportMode;
   /** The project settings that apply to a file (what `resolve` uses for it). */
   projectFor(file: string): ProjectConfig;
   /** The configuration reader behind the resolver (package.json, workspaces, tsconfigs), sharing its caches. */
@@ -145,25 +158,37 @@ export function createResolver(host: ProjectHost, resolverOptions: ResolverOptio
     const state = stateFor(project);
     const mode = importMode === 'require' ? ts.ModuleKind.CommonJS : ts.ModuleKind.ESNext;
     const bare = !isRelativeSpecifier(specifier) && !specifier.startsWith('#');
-    if (bare) {
-      const name = packageNameOf(specifier);
-      if (!name) return invalid(`"${specifier}" is not a valid package name`);
-      const workspacePackage = nodeModulesPackageRoot(dir) ? undefined : configs.workspaceFor(dir)?.packages.find((pkg) => pkg.name === name);
+    const name = bare ? packageNameOf(specifier) : undefined; // `@alias` may still be a paths key
+    if (name && !nodeModulesPackageRoot(dir)) {
+      const workspacePackage = configs.workspaceFor(dir)?.packages.find((pkg) => pkg.name === name);
       if (workspacePackage && !matchingPathsPattern(project, specifier)) return resolveInWorkspace(specifier, workspacePackage, state, mode, project, dir);
     }
     const resolved = ts.resolveModuleName(specifier, from, state.options, moduleHost, state.cache, undefined, mode).resolvedModule;
     if (!resolved) return diagnose(files, configs, project, specifier, dir);
     const via: ResolvedVia = !bare ? (specifier.startsWith('#') ? 'imports' : 'relative') : resolved.isExternalLibraryImport ? 'node_modules' : 'paths';
-    return classify(normalizePath(resolved.resolvedFileName), specifier, via);
+    const file = normalizePath(resolved.resolvedFileName);
+    return classify(file, specifier, via, via === 'node_modules' && name ? () => linkedPackage(name, dir) : undefined);
   };
 
+  /** A package linked from node_modules to a folder outside any (npm link, `file:` dependencies): its link and real folder. */
+  const linkedPackage = (name: string, importerDir: string): LinkedPackage | undefined => {
+    for (const folder of ancestors(importerDir)) {
+      const link = joinPath(folder, 'node_modules', name);
+      if (files.directoryExists(link)) return { link, dir: files.realpath(link) };
+    }
+    return undefined;
+  };
+
+  const impliedMode = (file: string): ImportMode => impliedImportMode(file, configs.projectFor(file), configs.packageScope(dirName(file))?.type);
+
   return {
-    resolve(specifier, fromFile, mode = 'import') {
+    resolve(specifier, fromFile, explicitMode) {
       if (typeof specifier !== 'string' || typeof fromFile !== 'string' || !isAbsolutePath(normalizePath(fromFile))) {
         return invalid(`the importing file must be given as an absolute path (got "${String(fromFile)}")`);
       }
       const from = normalizePath(fromFile);
       const dir = dirName(from);
+      const mode = explicitMode ?? impliedMode(from);
       const key = `${mode}\0${dir}\0${specifier}`;
       let result = results.get(key);
       if (!result) {
@@ -171,12 +196,13 @@ export function createResolver(host: ProjectHost, resolverOptions: ResolverOptio
           result = compute(specifier, from, dir, mode);
         } catch (err) {
           // Never expected; a resolver bug must cost one import, not the analysis of the file.
-          result = { kind: 'unresolved', code: 'not-found', reason: `resolving "${specifier}" failed: ${err instanceof Error ? err.message : String(err)}` };
+          result = { kind: 'unresolved', code: 'resolver-error', reason: `resolving "${specifier}" failed: ${err instanceof Error ? err.message : String(err)}` };
         }
         results.set(key, result);
       }
       return result;
     },
+    impliedMode: (file) => impliedMode(normalizePath(file)),
     projectFor: (file) => configs.projectFor(normalizePath(file)),
     configs,
     clear() {
@@ -212,26 +238,34 @@ export function resolutionOptions(own: ts.CompilerOptions, extraConditions: read
   };
 }
 
-function classify(file: string, specifier: string, via: ResolvedVia): Resolution {
+interface LinkedPackage {
+  /** The package's path in node_modules, which names it. */
+  link: string;
+  /** Where the link leads. */
+  dir: string;
+}
+
+function classify(file: string, specifier: string, via: ResolvedVia, findLink: (() => LinkedPackage | undefined) | undefined): Resolution {
   if (file.endsWith('.json')) return { kind: 'json', file, via };
   const packageRoot = nodeModulesPackageRoot(dirName(file));
-  if (packageRoot) {
-    const ref = packageRefFor(packageRoot, file, specifier);
+  const where = packageRoot ? { link: packageRoot, dir: packageRoot } : findLink?.();
+  if (where) {
+    const ref = packageRefFor(where, file, specifier);
     return isDeclarationFile(file) ? { kind: 'declaration', file, via, package: ref } : { kind: 'package', package: ref, file, via };
   }
   return isDeclarationFile(file) ? { kind: 'declaration', file, via } : { kind: 'source', file, via };
 }
 
 /** `@types/babel__core` describes `@babel/core`. */
-function packageRefFor(packageRoot: string, file: string, specifier: string): PackageRef {
-  let name = packageRoot.slice(packageRoot.lastIndexOf('/node_modules/') + '/node_modules/'.length);
+function packageRefFor({ link, dir }: LinkedPackage, file: string, specifier: string): PackageRef {
+  let name = link.slice(link.lastIndexOf('/node_modules/') + '/node_modules/'.length);
   if (name.startsWith('@types/')) {
     const described = name.slice('@types/'.length);
     name = described.includes('__') ? `@${described.replace('__', '/')}` : described;
   }
   const named = !isRelativeSpecifier(specifier) && !specifier.startsWith('#') && packageNameOf(specifier) === name;
-  const subpath = named ? subpathOf(specifier, name) : `./${relativePath(packageRoot, file)}`;
-  return { name, subpath, dir: packageRoot, workspace: false };
+  const subpath = named ? subpathOf(specifier, name) : `./${relativePath(dir, file)}`;
+  return { name, subpath, dir, workspace: false };
 }
 
 function invalid(reason: string): Unresolved {

@@ -85,7 +85,12 @@ const files: Record<string, string> = {
   // No package.json at all above this one.
   '/bare/a.ts': '',
 };
-const links = { '/app/node_modules/sharp': '/app/node_modules/.pnpm/sharp@0.33.0/node_modules/sharp' };
+const links = {
+  '/app/node_modules/sharp': '/app/node_modules/.pnpm/sharp@0.33.0/node_modules/sharp',
+  '/app/node_modules/@dev/tools': '/home/dev/tools', // npm link, or a file: dependency
+};
+files['/home/dev/tools/package.json'] = json({ name: '@dev/tools', main: 'main.js' });
+files['/home/dev/tools/main.js'] = '';
 
 const H = '/app/src/handler.ts';
 const ref = (name: string, subpath: string, dir: string) => ({ name, subpath, dir, workspace: false });
@@ -153,6 +158,7 @@ const cases: { label: string; specifier: string; from?: string; mode?: ImportMod
   { label: 'a scoped package without types', specifier: '@org/log', expected: { kind: 'package', package: ref('@org/log', '.', '/app/node_modules/@org/log'), file: '/app/node_modules/@org/log/log.js', via: 'node_modules' } },
   { label: 'an installed package whose entry is not visible', specifier: 'bcrypt', expected: { kind: 'package', package: ref('bcrypt', '.', '/app/node_modules/bcrypt'), via: 'node_modules' } },
   { label: 'a linked (pnpm) package, at its real folder', specifier: 'sharp', expected: { kind: 'declaration', file: '/app/node_modules/.pnpm/sharp@0.33.0/node_modules/sharp/lib/index.d.ts', via: 'node_modules', package: ref('sharp', '.', '/app/node_modules/.pnpm/sharp@0.33.0/node_modules/sharp') } },
+  { label: 'a package linked to a folder outside node_modules', specifier: '@dev/tools', expected: { kind: 'package', package: ref('@dev/tools', '.', '/home/dev/tools'), file: '/home/dev/tools/main.js', via: 'node_modules' } },
   { label: 'a missing subpath of a package without exports', specifier: 'pg/lib/nope', expected: { kind: 'unresolved', code: 'not-found', reason: 'package "pg" has no file for "./lib/nope" in /app/node_modules/pg' } },
   { label: 'a package that is not installed', specifier: 'left-pad', expected: { kind: 'unresolved', code: 'package-not-found', reason: 'package "left-pad" is not installed: no node_modules folder above /app/src has it' } },
   // Builtins
@@ -220,5 +226,47 @@ describe('import resolution', () => {
     });
     const resolution = createResolver(host).resolve('iso', '/v/src/a.ts');
     assert.strictEqual(resolution.kind === 'package' && resolution.file, '/v/node_modules/iso/default.js');
+  });
+});
+
+describe('the import mode a file implies', () => {
+  const host = createMemoryHost({
+    '/cjs/tsconfig.json': json({ compilerOptions: { module: 'commonjs' } }),
+    '/cjs/package.json': json({ name: 'cjs', type: 'module' }),
+    '/esm/tsconfig.json': json({ compilerOptions: { module: 'esnext', moduleResolution: 'bundler' } }),
+    '/next/tsconfig.json': json({ compilerOptions: { module: 'nodenext' } }),
+    '/next/package.json': json({ name: 'next' }),
+    '/next/esm/package.json': json({ type: 'module' }),
+    '/plain-esm/package.json': json({ name: 'plain-esm', type: 'module' }),
+    '/plain-cjs/package.json': json({ name: 'plain-cjs' }),
+    '/plain-cjs/node_modules/dual/package.json': json({ name: 'dual', exports: { import: './index.mjs', require: './index.cjs' } }),
+    '/plain-cjs/node_modules/dual/index.mjs': '',
+    '/plain-cjs/node_modules/dual/index.cjs': '',
+  });
+  const resolver = createResolver(host);
+  const cases: [string, ImportMode][] = [
+    ['/esm/src/a.mts', 'import'],
+    ['/esm/src/a.cjs', 'require'],
+    ['/cjs/src/a.ts', 'require'],
+    ['/cjs/src/a.mjs', 'import'],
+    ['/esm/src/a.ts', 'import'],
+    ['/next/src/a.ts', 'require'],
+    ['/next/esm/a.ts', 'import'],
+    ['/plain-esm/a.js', 'import'],
+    ['/plain-cjs/a.js', 'require'],
+    ['/nowhere/a.js', 'require'],
+  ];
+  for (const [file, mode] of cases) {
+    it(`${file} runs its imports as ${mode}`, () => assert.strictEqual(resolver.impliedMode(file), mode));
+  }
+
+  it('an import declaration without a mode reads the conditions of the way the file runs', () => {
+    const target = (from: string, mode?: ImportMode) => {
+      const resolution = resolver.resolve('dual', from, mode);
+      return resolution.kind === 'package' ? resolution.file : resolution.kind;
+    };
+    assert.strictEqual(target('/plain-cjs/src/a.js'), '/plain-cjs/node_modules/dual/index.cjs');
+    assert.strictEqual(target('/plain-cjs/src/a.mjs'), '/plain-cjs/node_modules/dual/index.mjs');
+    assert.strictEqual(target('/plain-cjs/src/a.js', 'import'), '/plain-cjs/node_modules/dual/index.mjs', 'import() asks for import');
   });
 });
