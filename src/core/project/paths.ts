@@ -7,17 +7,20 @@
 
 /** `/` or a drive root such as `C:/`; the part of a path that `..` cannot climb out of. */
 function rootOf(path: string): string {
-  if (path.startsWith('/')) return '/';
-  const drive = /^[A-Za-z]:\//.exec(path);
-  return drive ? drive[0] : '';
+  if (path.charCodeAt(0) === 0x2f) return '/';
+  return path.charCodeAt(1) === 0x3a && path.charCodeAt(2) === 0x2f && /^[A-Za-z]/.test(path) ? path.slice(0, 3) : '';
 }
 
 export function isAbsolutePath(path: string): boolean {
   return rootOf(path) !== '';
 }
 
+const NEEDS_WORK = /\\|\/\/|\/\.\.?(\/|$)|.\/$/;
+
 /** Backslashes become slashes, `.` and `..` segments and doubled slashes go, no trailing slash. */
 export function normalizePath(path: string): string {
+  // Most paths arrive normal already; the resolver normalises every importer it is given.
+  if (isAbsolutePath(path) && !NEEDS_WORK.test(path)) return path;
   const slashed = path.replace(/\\/g, '/');
   const root = rootOf(slashed);
   const parts: string[] = [];
@@ -65,6 +68,8 @@ export function isWithin(path: string, folder: string): boolean {
 
 /** `path` relative to `from` (a folder), with `..` where needed; `.` for the same folder. */
 export function relativePath(from: string, path: string): string {
+  if (path === from) return '.';
+  if (isWithin(path, from)) return path.slice(from.endsWith('/') ? from.length : from.length + 1);
   if (rootOf(from) !== rootOf(path)) return path;
   const a = from.slice(rootOf(from).length).split('/').filter(Boolean);
   const b = path.slice(rootOf(path).length).split('/').filter(Boolean);

@@ -163,7 +163,10 @@ export function createResolver(host: ProjectHost, resolverOptions: ResolverOptio
       const workspacePackage = configs.workspaceFor(dir)?.packages.find((pkg) => pkg.name === name);
       if (workspacePackage && !matchingPathsPattern(project, specifier)) return resolveInWorkspace(specifier, workspacePackage, state, mode, project, dir);
     }
-    const resolved = ts.resolveModuleName(specifier, from, state.options, moduleHost, state.cache, undefined, mode).resolvedModule;
+    const resolveWith = (request: string) => ts.resolveModuleName(request, from, state.options, moduleHost, state.cache, undefined, mode).resolvedModule;
+    // Node's require() also probes `.json`, which TypeScript never adds: `require('./data')`, `require('pkg/list')`.
+    const probesJson = importMode === 'require' && !specifier.endsWith('.json') && (!bare || (name !== undefined && specifier.length > name.length + 1));
+    const resolved = resolveWith(specifier) ?? (probesJson ? resolveWith(`${specifier}.json`) : undefined);
     if (!resolved) return diagnose(files, configs, project, specifier, dir);
     const via: ResolvedVia = !bare ? (specifier.startsWith('#') ? 'imports' : 'relative') : resolved.isExternalLibraryImport ? 'node_modules' : 'paths';
     const file = normalizePath(resolved.resolvedFileName);
@@ -179,14 +182,22 @@ export function createResolver(host: ProjectHost, resolverOptions: ResolverOptio
     return undefined;
   };
 
-  const impliedMode = (file: string): ImportMode => impliedImportMode(file, configs.projectFor(file), configs.packageScope(dirName(file))?.type);
+  let modes = new Map<string, ImportMode>();
+  const impliedMode = (file: string): ImportMode => {
+    let mode = modes.get(file);
+    if (!mode) {
+      mode = impliedImportMode(file, configs.projectFor(file), configs.packageScope(dirName(file))?.type);
+      modes.set(file, mode);
+    }
+    return mode;
+  };
 
   return {
     resolve(specifier, fromFile, explicitMode) {
-      if (typeof specifier !== 'string' || typeof fromFile !== 'string' || !isAbsolutePath(normalizePath(fromFile))) {
+      const from = typeof fromFile === 'string' ? normalizePath(fromFile) : '';
+      if (typeof specifier !== 'string' || !isAbsolutePath(from)) {
         return invalid(`the importing file must be given as an absolute path (got "${String(fromFile)}")`);
       }
-      const from = normalizePath(fromFile);
       const dir = dirName(from);
       const mode = explicitMode ?? impliedMode(from);
       const key = `${mode}\0${dir}\0${specifier}`;
@@ -211,6 +222,7 @@ export function createResolver(host: ProjectHost, resolverOptions: ResolverOptio
       workspaces = createWorkspaceResolver(files, configs);
       states = new Map();
       results = new Map();
+      modes = new Map();
       packageJsonCache = undefined;
     },
   };

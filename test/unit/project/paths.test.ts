@@ -11,6 +11,9 @@ describe('project paths (POSIX helpers)', () => {
     ['C:/..', 'C:/'],
     ['a/../../b', '../b'],
     ['./a', 'a'],
+    ['/a/b/.', '/a/b'],
+    ['/a/.hidden/..x', '/a/.hidden/..x'],
+    ['/a/b/c.ts', '/a/b/c.ts'],
     ['', '.'],
   ];
   for (const [input, expected] of normalizeCases) {

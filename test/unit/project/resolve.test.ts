@@ -77,6 +77,10 @@ const files: Record<string, string> = {
   '/app/node_modules/.pnpm/sharp@0.33.0/node_modules/sharp/lib/index.d.ts': '',
   '/app/scripts/build.cjs': '',
   '/app/scripts/util.js': '',
+  '/app/scripts/targets.json': '[]',
+  '/app/node_modules/spdx-ids/package.json': json({ name: 'spdx-ids', main: 'index.json' }),
+  '/app/node_modules/spdx-ids/index.json': '[]',
+  '/app/node_modules/spdx-ids/deprecated.json': '[]',
   // A JavaScript project without any tsconfig or jsconfig.
   '/js/package.json': json({ name: 'js-app' }),
   '/js/src/server.js': '',
@@ -170,6 +174,9 @@ const cases: { label: string; specifier: string; from?: string; mode?: ImportMod
   { label: 'unknown node: module', specifier: 'node:nope', expected: { kind: 'unresolved', code: 'unknown-builtin', reason: 'Node has no built-in module "node:nope"' } },
   // CommonJS and plain JavaScript projects
   { label: 'require from a .cjs script', specifier: './util', from: '/app/scripts/build.cjs', mode: 'require', expected: { kind: 'source', file: '/app/scripts/util.js', via: 'relative' } },
+  { label: 'require() probes .json as Node does', specifier: './targets', from: '/app/scripts/build.cjs', mode: 'require', expected: { kind: 'json', file: '/app/scripts/targets.json', via: 'relative' } },
+  { label: 'require() probes .json in a package subpath', specifier: 'spdx-ids/deprecated', from: '/app/scripts/build.cjs', mode: 'require', expected: { kind: 'json', file: '/app/node_modules/spdx-ids/deprecated.json', via: 'node_modules' } },
+  { label: 'import does not probe .json', specifier: './targets', from: '/app/scripts/build.cjs', mode: 'import', expected: { kind: 'unresolved', code: 'not-found', reason: 'no file matches "./targets" from /app/scripts (as written, with a script extension, or as a folder with an index file)' } },
   { label: 'JavaScript project: extensionless', specifier: './db.cjs', from: '/js/src/server.js', mode: 'require', expected: { kind: 'source', file: '/js/src/db.cjs', via: 'relative' } },
   { label: 'JavaScript project: folder index', specifier: './routes', from: '/js/src/server.js', mode: 'require', expected: { kind: 'source', file: '/js/src/routes/index.js', via: 'relative' } },
   // Input that is not a specifier
