@@ -6,7 +6,7 @@
  */
 import type { ProjectConfig, ProjectConfigs } from './config';
 import type { ProjectHost } from './host';
-import { isObject, type PackageJson } from './packageJson';
+import { isObject, type PackageJson, type PackageJsonRead } from './packageJson';
 import { ancestors, joinPath, relativePath, resolvePath } from './paths';
 import {
   isRelativeSpecifier,
@@ -60,8 +60,12 @@ export function diagnose(
 }
 
 function diagnoseImports(configs: ProjectConfigs, specifier: string, importerDir: string): Unresolved {
-  const scope = configs.packageScope(importerDir);
-  if (!scope) return unresolved('not-imported', `"${specifier}" needs an "imports" entry in a package.json, and no package.json encloses ${importerDir}`);
+  // Node reads the nearest package.json, even one it cannot parse (then it fails).
+  let nearest: PackageJsonRead | undefined;
+  for (const dir of ancestors(importerDir)) if ((nearest = configs.packageJson(dir))) break;
+  if (!nearest) return unresolved('not-imported', `"${specifier}" needs an "imports" entry in a package.json, and no package.json encloses ${importerDir}`);
+  const scope = nearest.package;
+  if (!scope) return unresolved('not-imported', `"${specifier}" needs the "imports" of ${nearest.path}, which cannot be read: ${nearest.problems[0]?.message ?? 'not a JSON object'}`);
   if (!scope.imports) return unresolved('not-imported', `${scope.path} has no "imports" field to map "${specifier}"`);
   const key = matchingSubpathKey(scope.imports, specifier);
   if (!key) return unresolved('not-imported', `the "imports" of ${scope.path} have no entry for "${specifier}"`);

@@ -36,6 +36,8 @@ export interface PackageJson {
 }
 
 export interface PackageJsonRead {
+  /** The package.json file (absolute). */
+  path: string;
   /** Undefined when the file does not parse as a JSON object. */
   package?: PackageJson;
   problems: ConfigProblem[];
@@ -54,9 +56,9 @@ export function parsePackageJson(path: string, dir: string, text: string): Packa
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    return { problems: [{ file: path, message: `not valid JSON (${err instanceof Error ? err.message : String(err)})` }] };
+    return { path, problems: [{ file: path, message: `not valid JSON (${err instanceof Error ? err.message : String(err)})` }] };
   }
-  if (!isObject(raw)) return { problems: [{ file: path, message: 'should hold a JSON object' }] };
+  if (!isObject(raw)) return { path, problems: [{ file: path, message: 'should hold a JSON object' }] };
 
   const problems: ConfigProblem[] = [];
   const pkg: PackageJson = { path, dir };
@@ -85,7 +87,7 @@ export function parsePackageJson(path: string, dir: string, text: string): Packa
     else problems.push({ file: path, message: '"workspaces" should be an array of folder globs, or an object with a "packages" array' });
   }
   for (const key of Object.keys(pkg) as (keyof PackageJson)[]) if (pkg[key] === undefined) delete pkg[key];
-  return { package: pkg, problems };
+  return { path, package: pkg, problems };
 }
 
 /** npm's and yarn's `["packages/*"]`, or yarn's `{ "packages": [...], "nohoist": [...] }`. */

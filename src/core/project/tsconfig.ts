@@ -66,11 +66,31 @@ export function readCompilerConfig(host: ProjectHost, file: string, extendedCach
   }));
   return {
     file,
-    options: parsed.options,
+    options: checkPaths(parsed.options, file, problems),
     references: (parsed.projectReferences ?? []).map((ref) => referencedConfig(host, normalizePath(ref.path))),
     covers: { files: [...parsed.fileNames, ...literalIncludes(parsed.raw, dirName(file))].map(normalizePath), folders },
     problems: dedupe(problems),
   };
+}
+
+/**
+ * TypeScript checks the shape of `paths` only when it builds a program, and its resolver
+ * assumes the shape is right: a string where a list belongs would throw. Malformed entries
+ * are dropped here, each reported.
+ */
+function checkPaths(options: ts.CompilerOptions, file: string, problems: ConfigProblem[]): ts.CompilerOptions {
+  const paths: unknown = options.paths;
+  if (paths === undefined) return options;
+  if (!isPlainObject(paths)) {
+    problems.push({ file, message: '"paths" should be an object of pattern: [targets] entries; it is ignored' });
+    return { ...options, paths: undefined };
+  }
+  const kept: ts.MapLike<string[]> = {};
+  for (const [pattern, targets] of Object.entries(paths)) {
+    if (Array.isArray(targets) && targets.length > 0 && targets.every((target) => typeof target === 'string')) kept[pattern] = targets;
+    else problems.push({ file, message: `"paths" entry "${pattern}" should be a non-empty list of strings; it is ignored` });
+  }
+  return { ...options, paths: kept };
 }
 
 /**

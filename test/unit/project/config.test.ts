@@ -76,6 +76,8 @@ describe('project configuration', () => {
       '/missing/tsconfig.json': json({ extends: '@tsconfig/nowhere/tsconfig.json' }),
       '/array/tsconfig.json': '[1, 2]',
       '/unknown/tsconfig.json': json({ compilerOptions: { notAnOption: true, baseUrl: 'src' } }),
+      '/badpaths/tsconfig.json': json({ compilerOptions: { paths: { '@a/*': 'src/a/*', '@b/*': ['src/b/*'], '@c/*': [5], '@d/*': [] } } }),
+      '/arraypaths/tsconfig.json': json({ compilerOptions: { paths: ['src/*'] } }),
     });
     const configs = createProjectConfigs(host);
 
@@ -111,6 +113,21 @@ describe('project configuration', () => {
     it('a config that is not an object is reported and read as empty', () => {
       const project = configs.projectFor('/array/a.ts');
       assert.deepStrictEqual([project.compilerOptions.baseUrl, project.problems.map((p) => p.message)], [undefined, ["The root value of a 'tsconfig.json' file must be an object."]]);
+    });
+
+    it('malformed paths entries are dropped, each reported; the good ones stay', () => {
+      const project = configs.projectFor('/badpaths/x.ts');
+      assert.deepStrictEqual(project.compilerOptions.paths, { '@b/*': ['src/b/*'] });
+      assert.deepStrictEqual(project.problems.map((p) => p.message), [
+        '"paths" entry "@a/*" should be a non-empty list of strings; it is ignored',
+        '"paths" entry "@c/*" should be a non-empty list of strings; it is ignored',
+        '"paths" entry "@d/*" should be a non-empty list of strings; it is ignored',
+      ]);
+      const arrayForm = configs.projectFor('/arraypaths/x.ts');
+      assert.deepStrictEqual([arrayForm.compilerOptions.paths, arrayForm.problems.map((p) => p.message)], [
+        undefined,
+        ['"paths" should be an object of pattern: [targets] entries; it is ignored'],
+      ]);
     });
 
     it('an unknown option is reported and the others kept', () => {

@@ -213,6 +213,15 @@ describe('import resolution', () => {
     assert.deepStrictEqual([project.kind, project.problems.map((p) => p.message)], ['tsconfig', ['Expression expected.', "Compiler option 'paths' requires a value of type object."]]);
   });
 
+  it('explains a #import under a package.json that cannot be read', () => {
+    const host = createMemoryHost({ '/c/package.json': '{ "imports": ', '/c/src/a.ts': '' });
+    assert.deepStrictEqual(createResolver(host).resolve('#x', '/c/src/a.ts'), {
+      kind: 'unresolved',
+      code: 'not-imported',
+      reason: '"#x" needs the "imports" of /c/package.json, which cannot be read: not valid JSON (Unexpected end of JSON input)',
+    });
+  });
+
   it('adds the conditions it is given', () => {
     const host = createMemoryHost({
       '/w/node_modules/iso/package.json': json({ name: 'iso', exports: { browser: './browser.js', node: './node.js' } }),

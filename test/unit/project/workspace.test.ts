@@ -18,6 +18,7 @@ describe('package.json and workspaces', () => {
         exports: { '.': { import: './dist/index.js' } }, imports: { '#x': './src/x.ts' }, workspaces: { packages: ['packages/*'], nohoist: ['**/rn'] },
       });
       assert.deepStrictEqual(parsePackageJson('/p/package.json', '/p', text), {
+        path: '/p/package.json',
         package: {
           path: '/p/package.json', dir: '/p', name: '@org/ui', version: '1.2.0', type: 'module', main: './dist/index.cjs', types: './dist/index.d.ts',
           exports: { '.': { import: './dist/index.js' } }, imports: { '#x': './src/x.ts' }, workspaces: ['packages/*'],
@@ -28,9 +29,11 @@ describe('package.json and workspaces', () => {
 
     it('reports bad JSON and bad fields, keeping the good ones', () => {
       assert.deepStrictEqual(parsePackageJson('/p/package.json', '/p', '{ "name": '), {
+        path: '/p/package.json',
         problems: [{ file: '/p/package.json', message: 'not valid JSON (Unexpected end of JSON input)' }],
       });
       assert.deepStrictEqual(parsePackageJson('/p/package.json', '/p', json({ name: 7, main: 'm.js', type: 'esm', imports: [1], workspaces: 'packages/*' })), {
+        path: '/p/package.json',
         package: { path: '/p/package.json', dir: '/p', main: 'm.js' },
         problems: [
           { file: '/p/package.json', message: '"name" should be a string' },
