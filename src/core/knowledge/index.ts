@@ -1,0 +1,8 @@
+/**
+ * What the analyzer knows about calling known APIs: Node built-ins, web globals
+ * and well-known npm packages (the table), and what a package's declaration
+ * files say about the rest.
+ */
+export type { Behaviour, CallbackRuns, CallbackUse, ConcurrencyLimit, Does, InstanceType, PoolSize, WaitKind } from './behaviour';
+export { KNOWLEDGE_COST } from './behaviour';
+export { behaviourOf, instanceTypeOf, moduleOf, normaliseQualifiedName } from './lookup';
