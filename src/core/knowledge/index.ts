@@ -11,3 +11,4 @@ export {
   type DeclaredCallable, type DeclaredType, type Declarations, type ModuleDeclarations, type PromiseShape, type ReadOptions, type ReExport,
 } from './declarations';
 export { declaredFactOf } from './declarationLookup';
+export { behaviourFromDeclaration, withDeclarations, type KnowledgeLookup, type PackageDeclarations } from './merge';
