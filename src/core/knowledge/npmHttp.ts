@@ -126,7 +126,10 @@ function addSuperagent(t: TableBuilder): void {
 function addSdks(t: TableBuilder): void {
   const sdks: Array<{ modules: string[]; type: string; methods: string[] }> = [
     { modules: ['openai', 'openai.OpenAI'], type: 'openai.OpenAI', methods: ['create', 'retrieve', 'update', 'list', 'del', 'delete', 'cancel', 'parse'] },
-    { modules: ['@anthropic-ai/sdk', '@anthropic-ai/sdk.Anthropic'], type: '@anthropic-ai/sdk.Anthropic', methods: ['create', 'retrieve', 'list', 'update', 'delete', 'cancel', 'countTokens', 'results'] },
+    {
+      modules: ['@anthropic-ai/sdk', '@anthropic-ai/sdk.Anthropic'], type: '@anthropic-ai/sdk.Anthropic',
+      methods: ['create', 'retrieve', 'list', 'update', 'delete', 'cancel', 'countTokens', 'results'],
+    },
     { modules: ['stripe', 'stripe.Stripe'], type: 'stripe.Stripe', methods: ['create', 'retrieve', 'update', 'list', 'del', 'search', 'cancel', 'confirm', 'capture'] },
   ];
   for (const sdk of sdks) {
@@ -137,7 +140,12 @@ function addSdks(t: TableBuilder): void {
     t.methods(resource, sdk.methods, request);
   }
   t.api(['@octokit/rest.Octokit', '@octokit/core.Octokit'], constructs('@octokit/rest.Octokit'));
-  t.type('@octokit/rest.Octokit', { properties: { rest: '@octokit/rest.Namespaces' }, otherProperties: '@octokit/rest.Endpoints', stateless: true });
+  // `octokit.rest.repos.get` (and the older `octokit.repos.get`); `log` and `hook` are helpers, not endpoints.
+  t.type('@octokit/rest.Octokit', {
+    properties: { rest: '@octokit/rest.Namespaces', log: '@octokit/rest.Helper', hook: '@octokit/rest.Helper' },
+    otherProperties: '@octokit/rest.Endpoints', stateless: true,
+  });
+  t.type('@octokit/rest.Helper', {});
   t.methods('@octokit/rest.Octokit', ['request', 'graphql'], request);
   t.methods('@octokit/rest.Octokit', ['paginate'], request);
   t.type('@octokit/rest.Namespaces', { otherProperties: '@octokit/rest.Endpoints' });

@@ -103,8 +103,8 @@ function addMongoose(t: TableBuilder): void {
   t.methods('mongoose.Aggregate', ['exec'], waits('database'));
   t.methods('mongoose.Aggregate', ['cursor'], makes('mongodb.Cursor'));
   t.type('mongoose.Document', {});
-  t.methods('mongoose.Document', ['save', 'deleteOne', 'validate', 'populate'], waits('database'));
-  t.methods('mongoose.Document', ['updateOne', 'replaceOne'], query);
+  t.methods('mongoose.Document', ['save', 'validate', 'populate'], waits('database'));
+  t.methods('mongoose.Document', ['updateOne', 'replaceOne', 'deleteOne'], query);
   t.methods('mongoose.Document', ['toObject', 'toJSON', 'get', 'set', 'isModified', 'markModified', 'validateSync', 'depopulate'], cheap());
 }
 

@@ -29,7 +29,8 @@ function addHashers(t: TableBuilder): void {
   t.api(['bcrypt.genSaltSync', 'bcrypt.getRounds'], cheap());
 
   // bcryptjs is plain JavaScript: its async form slices the work with yields, on this thread.
-  const sliced = computes(COST.heavy, { returnsPromise: true, chunked: true, whenCallback: computes(COST.heavy, { chunked: true, callbackStyle: true, callback: { argument: 'last', runs: 'on-completion' } }) });
+  const slicedWithCallback = computes(COST.heavy, { chunked: true, callbackStyle: true, callback: { argument: 'last', runs: 'on-completion' } });
+  const sliced = computes(COST.heavy, { returnsPromise: true, chunked: true, whenCallback: slicedWithCallback });
   t.apis('bcryptjs', ['hash', 'compare'], sliced);
   t.api('bcryptjs.hashSync', heavyBlock('bcryptjs.hash'));
   t.api('bcryptjs.compareSync', heavyBlock('bcryptjs.compare'));

@@ -26,7 +26,7 @@ function addProcessRunners(t: TableBuilder): void {
   t.api('zx.$', zx);
   t.api('zx.$.sync', blocks('zx.$', { wait: 'process' }));
   t.type('zx.ProcessPromise', { thenable: 'process', otherMethods: 'same' });
-  t.methods('zx.ProcessPromise', ['text', 'json', 'lines', 'buffer', 'blob'], waits('process'));
+  t.methods('zx.ProcessPromise', ['text', 'json', 'lines', 'buffer', 'blob', 'kill'], waits('process'));
   t.methods('zx.ProcessPromise', ['pipe'], zx);
   t.api('zx.sleep', waits('timer'));
   t.api('zx.fetch', waits('network', { stateless: true, instance: 'Response' }));

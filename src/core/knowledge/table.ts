@@ -11,6 +11,7 @@ import { addBrowsers } from './npmBrowsers';
 import { addFileUtilities } from './npmFiles';
 import { addHttpClients } from './npmHttp';
 import { addOrms } from './npmOrm';
+import { addServers } from './npmServers';
 import { addSqlDrivers } from './npmSql';
 import { addStores } from './npmStores';
 import { addTools } from './npmTools';
@@ -65,6 +66,7 @@ function build(): TableBuilder {
   addTools(table);
   addBrowsers(table);
   addFileUtilities(table);
+  addServers(table);
   for (const behaviour of table.behaviours.values()) deepFreeze(behaviour);
   for (const type of table.instances.values()) deepFreeze(type);
   return table;

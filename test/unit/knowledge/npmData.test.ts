@@ -28,6 +28,7 @@ describe('knowledge: HTTP clients and SDKs', () => {
     'openai.OpenAI#chat.completions.create': request,
     'openai.OpenAI#chat.completions.stream': null,
     '@octokit/rest.Octokit#rest.repos.get': request,
+    '@octokit/rest.Octokit#log.info': null,
   });
 
   it('makes an axios instance callable and stateless', () => {

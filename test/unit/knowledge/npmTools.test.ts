@@ -128,3 +128,25 @@ describe('knowledge: fs-extra, globs and watchers', () => {
     'chokidar.FSWatcher#close': waitsOn('disk'),
   });
 });
+
+describe('knowledge: servers and message queues', () => {
+  expectBehaviours({
+    express: builds('express.Application'),
+    'express.Application#get': handler('last'),
+    'express.Router#use': handler('last'),
+    'express.Application#listen': builds('http.Server'),
+    'fastify.FastifyInstance#post': handler('last'),
+    'fastify.FastifyInstance#register': cheapCall({ callback: { argument: 0, runs: 'task' } }),
+    'koa.Koa#use': handler(0),
+    'ws.WebSocket#send': cheapCall({ ordered: true }),
+    'ws.WebSocketServer#on': handler(1),
+    'bullmq.Queue#add': waitsOn('queue'),
+    'bullmq.Worker': constructsInstance('bullmq.Worker', { registersHandler: true, callback: { argument: 1, runs: 'on-event' } }),
+    'amqplib.connect': waitsOn('queue', { instance: 'amqplib.Connection' }),
+    'amqplib.Channel#consume': waitsOn('queue', { ordered: true, registersHandler: true, callback: { argument: 1, runs: 'on-event' } }),
+    'amqplib.Channel#sendToQueue': cheapCall({ ordered: true }),
+    'kafkajs.Producer#send': waitsOn('queue'),
+    'kafkajs.Admin#createTopics': waitsOn('queue'),
+    'kafkajs.Admin#on': handler(1),
+  });
+});
