@@ -8,7 +8,8 @@
  * path through properties continues with dots (`@prisma/client.PrismaClient#user.findMany`).
  *
  * A direct hit in the table costs one Map lookup. Only on a miss does the lookup
- * normalise the name, walk instance types, and try the module-wide rules.
+ * normalise the name, walk instance types, and try the module-wide rules; what
+ * it finds (or that it finds nothing) is remembered, so a name costs that once.
  */
 import type { Behaviour, InstanceType } from './behaviour';
 import { BEHAVIOURS, INSTANCE_TYPES, MODULE_ALIASES, MODULE_RULES } from './table';
@@ -21,10 +22,23 @@ const GLOBAL_PREFIX = /^(?:globalThis|window|self|global)\./;
 /** `fs.promises.x` and friends: the promise API under its own module name. */
 const PROMISES_MEMBER = /^(fs|dns|stream|readline|timers)\.promises(?=[.#]|$)/;
 
+/** Answers found the slow way (normalised, walked, by rule, or nothing), remembered; past this many the memory starts again. */
+const MAX_REMEMBERED = 20_000;
+const remembered = new Map<string, Behaviour | null>();
+
 /** What calling the API with this qualified name does, or null when nothing is known. */
 export function behaviourOf(qualifiedName: string): Behaviour | null {
   const direct = BEHAVIOURS.get(qualifiedName);
   if (direct) return direct;
+  const known = remembered.get(qualifiedName);
+  if (known !== undefined) return known;
+  if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+  const found = resolve(qualifiedName);
+  remembered.set(qualifiedName, found);
+  return found;
+}
+
+function resolve(qualifiedName: string): Behaviour | null {
   const name = normaliseQualifiedName(qualifiedName);
   if (name !== qualifiedName) {
     const normalised = BEHAVIOURS.get(name);
