@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import type { Behaviour, InstanceType } from '../../../src/core/knowledge';
 import { behaviourOf, KNOWLEDGE_COST } from '../../../src/core/knowledge';
 import { BEHAVIOURS, DUPLICATE_KEYS, INSTANCE_TYPES, MODULE_ALIASES, MODULE_RULES } from '../../../src/core/knowledge/table';
-import { COST } from '../../../src/core/model';
+import { COST } from '../../../src/core/model/types';
 
 /** `module(.member)*`, optionally `#member(.member)*`; a scoped or sub-path module may carry `@` and `/`. */
 const QUALIFIED = /^(?:@[a-z0-9][\w.-]*\/)?[A-Za-z0-9][\w-]*(?:\/[\w-]+)*(?:\.[A-Za-z_$][\w$]*)*(?:#[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)?$/;
