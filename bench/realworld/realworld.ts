@@ -128,7 +128,7 @@ function main(): number {
     }
   }
   const totalLines = present.reduce((sum, p) => sum + p.project.lines, 0);
-  console.log(`${present.length} of ${study.projects.length} projects present in ${root} (${totalLines} lines per projects.json)\n`);
+  console.log(`analysed ${present.length} of the ${study.projects.length} study projects, from ${root} (${totalLines} lines per projects.json)\n`);
 
   const commits = new Map(present.map(({ project }) => [project.name, project.commit]));
   const labels = indexByKey<Label>(parseLabels(readData(dataDir, 'labels.csv'), 'labels.csv'), commits, findingKey);
