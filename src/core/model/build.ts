@@ -33,6 +33,7 @@ export function buildModel(ast: TSESTree.Program, text: string, fileName: string
     workerNames: new Set(),
     workerSpawns: new Map(),
     limiterNames: new Set(),
+    instances: new Map(),
     coreCountNames: new Set(),
     visitFunction,
     visit,

@@ -44,6 +44,8 @@ export interface BuildState {
   workerSpawns: Map<string, WorkerSegment>;
   /** Variables holding a concurrency limiter (p-limit). */
   limiterNames: Set<string>;
+  /** Variables (and `this.x` fields) holding an object made by a known API, with its instance type (`pool` -> `pg.Pool`). */
+  instances: Map<string, string>;
   coreCountNames: Set<string>;
   // The traversal's entry points, passed around to avoid import cycles between build files.
   visit(state: BuildState, node: TSESTree.Node, ctx: FnCtx, parent?: TSESTree.Node | null): void;

@@ -5,6 +5,7 @@
  * quick fixes; report.ts strips them before anything leaves the core.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { WaitKind } from '../knowledge/behaviour';
 
 /** A source span. Lines and columns are 1-based (as in the CLI, JSON and SARIF); offsets are 0-based. */
 export interface Span {
@@ -75,6 +76,14 @@ export interface IoSegment extends SegmentBase {
   awaited: boolean;
   /** true for timers and sleeps (polling and back-off look like this). */
   timer: boolean;
+  /** What it waits on, when the knowledge table or a callee's summary says (`network`, `database`, `disk`, ...). */
+  wait?: WaitKind;
+  /**
+   * Nothing says this waits: an awaited call we cannot see into. The timeline
+   * draws it as a wait, but no finding may rest on it (it could be a cache hit
+   * or plain computation).
+   */
+  uncertain?: true;
 }
 
 /** Sync I/O, sync crypto/zlib, execSync, Atomics.wait, busy-waits: the thread is frozen. */

@@ -5,7 +5,7 @@
  * IIFEs) and promise APIs (fetch, fs/promises, timers/promises, HTTP clients).
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
-import { apiInfo } from '../knowledge/apis';
+import { apiInfo } from '../knowledge/category';
 import type { CallSite, FunctionInfo, Model } from '../model/types';
 import type { QuickFix } from '../reportTypes';
 import { defineRule } from './ruleTypes';
