@@ -7,7 +7,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Behaviour } from '../knowledge';
 import { HANDLER_METHODS, IO_LIKE_METHODS, ITERATING_METHODS, ROUTE_METHODS, SERVER_FACTORIES, WORKER_MESSAGE_METHODS } from './names';
-import { instanceOf, knownCall } from './known';
+import { importedCallee, instanceOf, knownCall } from './known';
 import { addCpu, labelOf, referencedFunction, type BuildState, type FnCtx } from './buildState';
 import { memberPath, qualifiedName } from './imports';
 import { COST, type CallSite, type ForkSegment, type Segment, type WorkerSegment } from './types';
@@ -89,6 +89,13 @@ export function visitCall(state: BuildState, node: TSESTree.CallExpression, ctx:
     return;
   }
   if (known && behaviour && pushKnown(state, ctx, node, known.key, behaviour, awaited, parent)) return;
+  const imported = known ? null : importedCallee(state, node.callee);
+  if (imported) {
+    // A function of another file: its summary says what the call does, its segments draw it.
+    site.external = { file: imported.file, name: imported.name, symbol: imported.symbol, effect: imported.effect };
+    ctx.out.push({ kind: 'call', calleeId: -1, calleeName: imported.name, awaited: awaited && (imported.effect.returnsPromise || !returned), span, label, external: { file: imported.file, fnId: imported.fnId ?? -1, name: imported.name, effect: imported.effect } });
+    return;
+  }
 
   if (method && WORKER_MESSAGE_METHODS.has(method)) {
     // Talking to a thread or process that already exists: the work was counted when it was started.

@@ -8,8 +8,9 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { behaviourOf, instanceTypeOf, type Behaviour } from '../knowledge';
+import type { CallEffect, ImportedSymbol } from '../project/summaryTypes';
 import type { BuildState } from './buildState';
-import { qualifiedName } from './imports';
+import { memberPath, qualifiedName } from './imports';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
 const T = AST_NODE_TYPES;
@@ -54,13 +55,46 @@ function lookupCall(state: BuildState, node: TSESTree.CallExpression | TSESTree.
   return self && call ? { key: self, behaviour: call } : null;
 }
 
+export interface ImportedCallee {
+  file: string;
+  /** How the importing code names it: `hashPassword`, `crypto.hash`, `audit.record`. */
+  name: string;
+  symbol: ImportedSymbol;
+  effect: CallEffect;
+  /** The implementing function in its file's model, when known. */
+  fnId?: number;
+}
+
+/**
+ * A callee imported from another file of the project: `f()` (named or default
+ * import), `ns.f()` (namespace import), `audit.record()` (an exported instance
+ * or class and its method). Null when the file was analysed alone or the
+ * export says nothing about calling it.
+ */
+export function importedCallee(state: BuildState, callee: TSESTree.Node): ImportedCallee | null {
+  const path = memberPath(unwrap(callee));
+  if (!path || path.length > 3) return null;
+  const binding = state.imports.get(path[0]);
+  if (!binding) return null;
+  const module = state.projectImports.modules[binding.module];
+  if (!module) return null;
+  const rest = path.slice(1);
+  const exportName = binding.imported === '*' ? rest.shift() : binding.imported;
+  const symbol = exportName !== undefined ? module.exports[exportName] : undefined;
+  if (!symbol) return null;
+  const name = path.join('.');
+  if (rest.length === 0) return symbol.call ? { file: symbol.file, name, symbol, effect: symbol.call, fnId: symbol.fnId } : null;
+  const member = rest.length === 1 ? symbol.members?.[rest[0]] : undefined;
+  return member ? { file: symbol.file, name, symbol, effect: member.call, fnId: member.fnId } : null;
+}
+
 /** The instance type an expression evaluates to (or whose promise it resolves to), or null when unknown. */
 export function instanceOf(state: BuildState, expression: TSESTree.Node, depth = 0): string | null {
   if (depth > MAX_DEPTH) return null;
   const node = unwrap(expression);
   switch (node.type) {
     case T.Identifier:
-      return state.instances.get(node.name) ?? null;
+      return state.instances.get(node.name) ?? importedInstance(state, node.name);
     case T.ThisExpression:
       return null;
     case T.AwaitExpression:
@@ -91,6 +125,13 @@ export function thenableWait(state: BuildState, expression: TSESTree.Node): { ke
   const type = instanceOf(state, expression);
   const thenable = type ? instanceTypeOf(type)?.thenable : undefined;
   return type && thenable ? { key: type, behaviour: { does: 'wait', wait: thenable, returnsPromise: true } } : null;
+}
+
+/** `import { pool } from './pool'` where that file exports `new Piscina(…)`: the known type travels with the import. */
+function importedInstance(state: BuildState, name: string): string | null {
+  const binding = state.imports.get(name);
+  if (!binding || binding.imported === '*') return null;
+  return state.projectImports.modules[binding.module]?.exports[binding.imported]?.instanceOf ?? null;
 }
 
 function unwrap(node: TSESTree.Node): TSESTree.Node {
