@@ -261,15 +261,17 @@ export class CpuWork {
    * (`rows.forEach((r) => { for … })`). A named helper that loops does not
    * count by itself; it counts when it is heavy on its own (callsHeavy).
    */
-  private nestsLoop(fn: FunctionInfo, list: readonly Segment[], scope: ItemScope): boolean {
+  private nestsLoop(fn: FunctionInfo, list: readonly Segment[], scope: ItemScope, entered: ReadonlySet<number> = new Set([fn.id])): boolean {
     for (const seg of list) {
       if (seg.kind === 'loop') {
         const node = this.loopNode(fn, seg);
         if (node && crossesOuter(this.model, fn, node, seg, scope)) return true;
-        if (this.nestsLoop(fn, seg.body, node ? loopScope(node, scope) : scope)) return true;
-      } else if (this.followable(seg) && seg.calleeName.startsWith('<')) {
+        if (this.nestsLoop(fn, seg.body, node ? loopScope(node, scope) : scope, entered)) return true;
+      } else if (this.followable(seg) && seg.calleeName.startsWith('<') && !entered.has(seg.calleeId)) {
+        // `<anonymous>.m` methods of a class expression start with '<' too, and may call each
+        // other: each callee is entered once per chain, or two such methods recurse for ever.
         const callback = this.model.functions[seg.calleeId];
-        if (this.nestsLoop(callback, callback.segments, callbackScope(callback, scope))) return true;
+        if (this.nestsLoop(callback, callback.segments, callbackScope(callback, scope), new Set([...entered, callback.id]))) return true;
       }
     }
     return false;
