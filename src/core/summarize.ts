@@ -4,6 +4,7 @@
  * function that only awaits a CPU-bound local async function never waits.
  */
 import { COST, type FunctionInfo, type FunctionSummary, type Segment } from './model';
+import { addCost, mulCost } from './costMath';
 
 const EMPTY: FunctionSummary = { cpuCost: 0, heavyCpu: false, waitsOnIo: false, usesWorkers: false, interleaves: false, blocks: false, workerCost: 0 };
 
@@ -29,8 +30,8 @@ export function summarize(functions: FunctionInfo[]): void {
 export function summarizeList(segments: readonly Segment[], summaryOf: (id: number) => FunctionSummary): FunctionSummary {
   const acc: FunctionSummary = { ...EMPTY };
   const fold = (inner: FunctionSummary, times: number) => {
-    acc.cpuCost += inner.cpuCost * times;
-    acc.workerCost += inner.workerCost * times;
+    acc.cpuCost = addCost(acc.cpuCost, mulCost(inner.cpuCost, times));
+    acc.workerCost = addCost(acc.workerCost, mulCost(inner.workerCost, times));
     acc.heavyCpu ||= inner.heavyCpu;
     acc.waitsOnIo ||= inner.waitsOnIo;
     acc.usesWorkers ||= inner.usesWorkers;
@@ -40,7 +41,7 @@ export function summarizeList(segments: readonly Segment[], summaryOf: (id: numb
   for (const segment of segments) {
     switch (segment.kind) {
       case 'cpu':
-        acc.cpuCost += segment.cost;
+        acc.cpuCost = addCost(acc.cpuCost, segment.cost);
         if (segment.heavyApi && segment.cost >= COST.heavyCall) acc.heavyCpu = true;
         break;
       case 'io':
@@ -48,13 +49,13 @@ export function summarizeList(segments: readonly Segment[], summaryOf: (id: numb
         if (!segment.awaited) acc.interleaves = true;
         break;
       case 'blocking':
-        acc.cpuCost += segment.cost;
+        acc.cpuCost = addCost(acc.cpuCost, segment.cost);
         acc.blocks = true;
         break;
       case 'worker':
         acc.usesWorkers = true;
-        acc.workerCost += segment.cost;
-        acc.cpuCost += COST.workerStartup;
+        acc.workerCost = addCost(acc.workerCost, segment.cost);
+        acc.cpuCost = addCost(acc.cpuCost, COST.workerStartup);
         break;
       case 'fork':
         for (const task of segment.tasks) {
@@ -68,7 +69,7 @@ export function summarizeList(segments: readonly Segment[], summaryOf: (id: numb
       case 'loop': {
         const inner = summarizeList(segment.body, summaryOf);
         fold(inner, segment.iterations);
-        if (inner.cpuCost * segment.iterations >= COST.heavyLoop && !inner.waitsOnIo) acc.heavyCpu = true;
+        if (mulCost(inner.cpuCost, segment.iterations) >= COST.heavyLoop && !inner.waitsOnIo) acc.heavyCpu = true;
         break;
       }
       case 'call': {

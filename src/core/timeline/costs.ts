@@ -5,6 +5,7 @@
  */
 import { COST, type Segment } from '../model';
 import type { FunctionReport } from '../reportTypes';
+import { addCost, mulCost } from '../costMath';
 
 /** Nesting beyond this is not expanded: deep call chains add nothing readable to a chart. */
 export const MAX_CALL_DEPTH = 16;
@@ -35,7 +36,7 @@ export class PurityCache {
     for (const segment of list) {
       const cost = this.segmentPureCost(segment);
       if (cost === null) return null;
-      total += cost;
+      total = addCost(total, cost);
     }
     return total;
   }
@@ -46,7 +47,7 @@ export class PurityCache {
         return segment.cost;
       case 'loop': {
         const body = this.pureCost(segment.body);
-        return body === null ? null : body * segment.iterations;
+        return body === null ? null : mulCost(body, segment.iterations);
       }
       case 'call':
         return this.functionPureCost(segment.calleeId);
@@ -80,22 +81,22 @@ export function threadCost(list: readonly Segment[], lookup: FunctionLookup, cha
     switch (segment.kind) {
       case 'cpu':
       case 'blocking':
-        total += segment.cost;
+        total = addCost(total, segment.cost);
         break;
       case 'loop':
-        total += segment.iterations * threadCost(segment.body, lookup, chain);
+        total = addCost(total, mulCost(segment.iterations, threadCost(segment.body, lookup, chain)));
         break;
       case 'fork':
-        for (const task of segment.tasks) total += segment.repeat * threadCost(task, lookup, chain);
+        for (const task of segment.tasks) total = addCost(total, mulCost(segment.repeat, threadCost(task, lookup, chain)));
         break;
       case 'call': {
         const fn = lookup(segment.calleeId);
-        if (!fn) total += COST.statement;
-        else if (!chain.includes(fn.id) && chain.length < MAX_CALL_DEPTH) total += threadCost(fn.segments, lookup, [...chain, fn.id]);
+        if (!fn) total = addCost(total, COST.statement);
+        else if (!chain.includes(fn.id) && chain.length < MAX_CALL_DEPTH) total = addCost(total, threadCost(fn.segments, lookup, [...chain, fn.id]));
         break;
       }
       case 'worker':
-        if (segment.spawns) total += COST.workerStartup;
+        if (segment.spawns) total = addCost(total, COST.workerStartup);
         break;
       case 'io':
         break;
