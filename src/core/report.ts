@@ -4,7 +4,10 @@
  */
 import { buildModel } from './build';
 import { classifyModel, quadrantFor } from './classify';
-import { parseSource } from './parse';
+import { estimateNesting } from './depth';
+import { MAX_NESTING, outOfStackReason, skippedReport, tooDeepReason } from './limits';
+import { LineIndex } from './lines';
+import { parseSource, wantsJsx } from './parse';
 import { runRules } from './rules/run';
 import type { FunctionInfo, Model, Quadrant } from './model';
 import type { AnalyzeOptions, FunctionReport, Report } from './reportTypes';
@@ -13,30 +16,24 @@ export * from './reportTypes';
 
 /** Files bigger than this are not analysed (the extension has its own, smaller, typing limit). */
 export const DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
-const TOO_DEEP = 'code is nested too deeply to analyse (the parser ran out of stack)';
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Report {
   const fileName = options.fileName ?? 'file.ts';
-  const skipped = reasonToSkip(text);
-  if (skipped) return emptyReport(fileName, skipped);
+  const skipped = reasonToSkip(text, fileName);
+  if (skipped) return skippedReport(fileName, skipped);
   const parsed = parseSource(text, fileName);
   if (!parsed.ok) {
-    return parsed.tooDeep ? emptyReport(fileName, TOO_DEEP) : { ...emptyReport(fileName, null), parseError: parsed.error };
+    return parsed.tooDeep ? skippedReport(fileName, outOfStackReason('parser')) : { ...emptyReport(fileName, null), parseError: parsed.error };
   }
   let model: Model;
+  let findings;
   try {
     model = buildModel(parsed.ast, text, fileName);
     classifyModel(model);
-  } catch (err) {
-    // Recursion limits on absurdly nested code: say so, keep the host alive.
-    if (err instanceof RangeError) return emptyReport(fileName, TOO_DEEP);
-    throw err;
-  }
-  let findings;
-  try {
     findings = runRules(model, options.rules ?? {});
   } catch (err) {
-    if (err instanceof RangeError) return emptyReport(fileName, TOO_DEEP);
+    // The depth check keeps nesting far from the stack's end, so this is a recursion bug: keep the host alive, and say so.
+    if (err instanceof RangeError) return skippedReport(fileName, outOfStackReason('analysis'));
     throw err;
   }
   return {
@@ -50,12 +47,15 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Report {
   };
 }
 
-function reasonToSkip(text: string): string | null {
+/** Why a file is not analysed at all (size, minified, binary, too deep), decided from the text before parsing; null to go on. */
+export function reasonToSkip(text: string, fileName = 'file.ts'): string | null {
   if (text.length > DEFAULT_MAX_BYTES) {
     return `file is ${(text.length / 1024 / 1024).toFixed(1)} MB, over the ${DEFAULT_MAX_BYTES / 1024 / 1024} MB analysis limit`;
   }
   if (looksMinified(text)) return 'file looks minified (very long lines); analyse its source instead';
   if (text.includes('\u0000')) return 'file looks binary (contains NUL bytes)';
+  const nesting = estimateNesting(text, wantsJsx(fileName), MAX_NESTING);
+  if (nesting.depth > MAX_NESTING) return tooDeepReason(new LineIndex(text).position(nesting.offset).line);
   return null;
 }
 
