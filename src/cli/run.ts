@@ -9,6 +9,7 @@ import type { Timeline } from '../core/simulate';
 import { parseCommandLine, type CliOptions, type FailOn } from './args';
 import { loadPageAssets, pages, tracePayload, writeArtifact, type PageAssets } from './artifacts';
 import { COLORS, NO_COLORS, wantsColor } from './color';
+import { escapeLines } from './escape';
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
 import { formatText } from './formatText';
@@ -54,7 +55,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout(`${TOOL_VERSION}\n`);
       return EXIT_OK;
     case 'usage-error':
-      io.stderr(`${TOOL_NAME}: ${parsed.message}\nRun '${TOOL_NAME} --help' for usage.\n`);
+      io.stderr(escapeLines(`${TOOL_NAME}: ${parsed.message}\nRun '${TOOL_NAME} --help' for usage.\n`));
       return EXIT_TROUBLE;
     case 'run':
       return analyzeAndPrint(parsed.options, io);
@@ -67,7 +68,7 @@ async function analyzeAndPrint(options: CliOptions, io: CliIo): Promise<number> 
   if (options.html !== null) {
     const loaded = loadPageAssets(io.distDir ?? __dirname);
     if ('error' in loaded) {
-      io.stderr(`${TOOL_NAME}: ${loaded.error}\n`);
+      io.stderr(escapeLines(`${TOOL_NAME}: ${loaded.error}\n`));
       return EXIT_TROUBLE;
     }
     assets = loaded;
@@ -101,7 +102,8 @@ async function analyzeAndPrint(options: CliOptions, io: CliIo): Promise<number> 
   }
   const artifacts = writeArtifacts(result, options, io, assets, timelines);
   notes.push(...artifacts.notes);
-  if (notes.length > 0) io.stderr(notes.join(''));
+  // Paths and reasons come from the file system and the files: no raw control characters to the terminal.
+  if (notes.length > 0) io.stderr(escapeLines(notes.join('')));
 
   // A requested artefact that is missing fails the run like an unreadable path: the CI
   // job would otherwise go green and then upload nothing.
