@@ -5,6 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { normalize } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_TIME_BUDGET_MS } from '../core/limits';
 import { allRules } from '../core/rules/index';
 import type { Severity, SeveritySetting } from '../core/reportTypes';
 
@@ -14,6 +15,10 @@ const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
 export type FailOn = Severity | 'none';
 const FAIL_ON: readonly FailOn[] = ['info', 'warning', 'error', 'none'];
 const SETTINGS: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
+/** More threads than this only cost memory: each holds its own copy of the parser. */
+const MAX_JOBS = 64;
+/** A day: anything longer is a typo (milliseconds given as seconds). */
+const MAX_BUDGET_SECONDS = 86_400;
 
 export interface CliOptions {
   format: OutputFormat;
@@ -27,6 +32,10 @@ export interface CliOptions {
   html: string | null;
   /** Where to write the Chrome trace-event JSON, or null. */
   trace: string | null;
+  /** Worker threads analysing files at once. */
+  jobs: number;
+  /** Wall-clock milliseconds one file may take before it is skipped; null for no limit. */
+  timeBudgetMs: number | null;
   paths: string[];
 }
 
@@ -44,11 +53,13 @@ const OPTIONS = {
   timeline: { type: 'boolean' },
   html: { type: 'string' },
   trace: { type: 'string' },
+  jobs: { type: 'string', short: 'j' },
+  'time-budget': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
 
-export function parseCommandLine(argv: readonly string[], defaultCores = availableParallelism()): ParsedArgs {
+export function parseCommandLine(argv: readonly string[], defaultCores = availableParallelism(), defaultJobs = availableParallelism()): ParsedArgs {
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: true });
@@ -90,6 +101,24 @@ export function parseCommandLine(argv: readonly string[], defaultCores = availab
     cores = Number(values.cores);
   }
 
+  let jobs = defaultJobs;
+  if (values.jobs !== undefined) {
+    if (!/^\d+$/.test(values.jobs) || Number(values.jobs) < 1 || Number(values.jobs) > MAX_JOBS) {
+      return usageError(`--jobs must be a whole number from 1 to ${MAX_JOBS}, got '${values.jobs}'`);
+    }
+    jobs = Number(values.jobs);
+  }
+
+  let timeBudgetMs: number | null = DEFAULT_TIME_BUDGET_MS;
+  const budget = values['time-budget'];
+  if (budget !== undefined) {
+    // Seconds, as people say it: `--time-budget 30`, `--time-budget 0.5`; `none` turns it off.
+    if (budget === 'none') timeBudgetMs = null;
+    else if (!/^\d+(\.\d+)?$/.test(budget) || Number(budget) <= 0 || Number(budget) > MAX_BUDGET_SECONDS) {
+      return usageError(`--time-budget must be a number of seconds above 0 and at most ${MAX_BUDGET_SECONDS}, or none, got '${budget}'`);
+    } else timeBudgetMs = Math.round(Number(budget) * 1000);
+  }
+
   const rules: Record<string, SeveritySetting> = {};
   for (const entry of values.rule ?? []) {
     const parsedRule = parseRuleSetting(entry);
@@ -99,7 +128,7 @@ export function parseCommandLine(argv: readonly string[], defaultCores = availab
   }
 
   if (positionals.length === 0) return usageError('no files or folders given');
-  return { kind: 'run', options: { format, cores, rules, failOn, timeline, html, trace, paths: positionals } };
+  return { kind: 'run', options: { format, cores, rules, failOn, timeline, html, trace, jobs, timeBudgetMs, paths: positionals } };
 }
 
 /** `id=severity` -> the pair, or a message saying what is wrong with it. */

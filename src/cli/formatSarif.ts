@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type * as sarif from 'sarif';
 import { allRules } from '../core/rules/index';
 import type { Finding, Severity, SeveritySetting } from '../core/reportTypes';
+import { splitLines } from '../core/lines';
 import type { RuleMeta } from '../core/rules/ruleTypes';
 import { TOOL_NAME, TOOL_URI, TOOL_VERSION, ruleHelpUri } from './version';
 import type { AnalyzedFile, RunResult } from './types';
@@ -68,7 +69,7 @@ export function ruleDescriptor(meta: RuleMeta): sarif.ReportingDescriptor {
 }
 
 function fileResults(file: AnalyzedFile): sarif.Result[] {
-  const lines = file.text.split(/\r\n|\r|\n/);
+  const lines = splitLines(file.text);
   const seen = new Map<string, number>();
   return file.report.findings.map((finding) => {
     const hash = fingerprint(finding, file.path, lines[finding.line - 1] ?? '');

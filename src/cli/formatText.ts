@@ -8,6 +8,7 @@ import type { Quadrant } from '../core/model/types';
 import type { Finding, FunctionReport, Severity } from '../core/reportTypes';
 import type { Timeline } from '../core/simulate';
 import { NO_COLORS, type Paint } from './color';
+import { escapeControl } from './escape';
 import { timelineBlock } from './formatTimeline';
 import type { AnalyzedFile, RunResult } from './types';
 
@@ -29,19 +30,21 @@ export function formatText(result: RunResult, options: TextOptions): string {
   return `${blocks.join('\n\n')}\n`;
 }
 
+/** Everything printed that came from the files (paths, names, messages quoting code) goes through escapeControl. */
 function formatFile(file: AnalyzedFile, cores: number, paint: Paint, timelines?: readonly Timeline[]): string {
   const { report } = file;
+  const path = escapeControl(file.path);
   if (report.parseError) {
     const { line, column, message } = report.parseError;
     return [
-      `${paint.bold(file.path)}  ${paint.red('not analysed')}`,
-      `${file.path}:${line}:${column} ${paint.red('parse error:')} ${message}`,
+      `${paint.bold(path)}  ${paint.red('not analysed')}`,
+      `${path}:${line}:${column} ${paint.red('parse error:')} ${escapeControl(message)}`,
     ].join('\n');
   }
   if (report.skipped) {
-    return `${paint.bold(file.path)}  ${paint.yellow('skipped:')} ${report.skipped}`;
+    return `${paint.bold(path)}  ${paint.yellow('skipped:')} ${escapeControl(report.skipped)}`;
   }
-  const lines = [`${paint.bold(file.path)}  ${paintQuadrant(report.quadrant, paint)}`];
+  const lines = [`${paint.bold(path)}  ${paintQuadrant(report.quadrant, paint)}`];
   lines.push(...functionTable(report.functions, cores, paint));
   if (report.findings.length > 0) lines.push('');
   for (const finding of report.findings) lines.push(...findingLines(file.path, finding, paint));
@@ -55,7 +58,7 @@ export function functionTable(functions: readonly FunctionReport[], cores: numbe
   if (functions.length === 0) return [paint.dim('  (no functions)')];
   const header = ['function', 'line', 'quadrant', 'P', `S(${cores})`];
   const rows = functions.map((fn) => [
-    truncate(fn.async ? `async ${fn.name}` : fn.name, MAX_NAME_WIDTH),
+    truncate(escapeControl(fn.async ? `async ${fn.name}` : fn.name), MAX_NAME_WIDTH),
     String(fn.line),
     fn.quadrant,
     formatPercent(fn.parallelFraction),
@@ -76,12 +79,13 @@ export function functionTable(functions: readonly FunctionReport[], cores: numbe
   return out;
 }
 
-export function findingLines(path: string, finding: Finding, paint: Paint = NO_COLORS): string[] {
+export function findingLines(filePath: string, finding: Finding, paint: Paint = NO_COLORS): string[] {
+  const path = escapeControl(filePath);
   const lines = [
-    `${path}:${finding.line}:${finding.column} ${paintSeverity(finding.severity, paint)} ${paint.dim(finding.rule)} ${finding.message}`,
+    `${path}:${finding.line}:${finding.column} ${paintSeverity(finding.severity, paint)} ${paint.dim(finding.rule)} ${escapeControl(finding.message)}`,
   ];
   for (const related of finding.related) {
-    lines.push(`    ${paint.dim('related:')} ${path}:${related.line}:${related.column} ${related.message}`);
+    lines.push(`    ${paint.dim('related:')} ${path}:${related.line}:${related.column} ${escapeControl(related.message)}`);
   }
   return lines;
 }

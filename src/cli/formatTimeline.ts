@@ -6,6 +6,7 @@
 import type { FunctionReport } from '../core/reportTypes';
 import { ASCII_LEGEND, timelineToAscii, type Timeline } from '../core/simulate';
 import { NO_COLORS, type Paint } from './color';
+import { escapeControl } from './escape';
 import { chartedFunctions } from './timelines';
 
 /** Total width of a chart row, indentation included. */
@@ -33,7 +34,12 @@ export function timelineBlock(functions: readonly FunctionReport[], timelines: r
 
 function chartLines(fn: FunctionReport, timeline: Timeline, paint: Paint): string[] {
   // The line number tells two `<anonymous>` handlers (or two same-named methods) apart.
-  const titled: Timeline = { ...timeline, name: `${fn.name} (line ${fn.line})` };
+  // Labels quote the code, so control characters in it are escaped before they reach the terminal.
+  const titled: Timeline = {
+    ...timeline,
+    name: escapeControl(`${fn.name} (line ${fn.line})`),
+    lanes: timeline.lanes.map((lane) => ({ ...lane, segments: lane.segments.map((segment) => ({ ...segment, label: escapeControl(segment.label) })) })),
+  };
   const legend = `legend: ${ASCII_LEGEND}`;
   const chart = timelineToAscii(titled, chartWidth(timeline))
     .split('\n')

@@ -2,18 +2,20 @@
  * One CLI run, from argv to exit code. The process (stdout, env, cwd) is passed in
  * so tests can run it in-process; main.ts is the only file that touches `process`.
  */
-import { analyze } from '../core/report';
-import type { Report, Severity } from '../core/reportTypes';
+import * as path from 'node:path';
+import { overBudgetReason, skippedReport } from '../core/limits';
+import type { Severity } from '../core/reportTypes';
 import type { Timeline } from '../core/simulate';
 import { parseCommandLine, type CliOptions, type FailOn } from './args';
 import { loadPageAssets, pages, tracePayload, writeArtifact, type PageAssets } from './artifacts';
 import { COLORS, NO_COLORS, wantsColor } from './color';
+import { escapeLines } from './escape';
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
 import { formatText } from './formatText';
-import { readSource } from './readSource';
-import { simulateFile } from './timelines';
-import type { AnalyzedFile, FileProblem, RunResult } from './types';
+import { FILE_WORKER_ROLE, type FileResult, type FileTask } from './fileTask';
+import { runAll, TaskPool, type TaskOutcome } from './pool/taskPool';
+import type { AnalyzedFile, RunResult } from './types';
 import { usageText } from './usage';
 import { TOOL_NAME, TOOL_VERSION } from './version';
 import { collectFiles, compareCodeUnits, type SourceFile } from './walk';
@@ -30,14 +32,21 @@ export interface CliIo {
   stderr(text: string): void;
   /** Defaults to the machine's available parallelism. */
   defaultCores?: number;
+  /** Default for --jobs; the machine's available parallelism when not given. */
+  defaultJobs?: number;
+  /**
+   * The analysis workers' script: dist/cli.js itself for the bundle (main.ts passes it),
+   * fileWorker.js beside this file for the compiled sources the tests run.
+   */
+  workerFile?: string;
   /** Folder holding webview.js for --html; defaults to the running bundle's (dist/). */
   distDir?: string;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
-export function runCli(argv: readonly string[], io: CliIo): number {
-  const parsed = parseCommandLine(argv, io.defaultCores);
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseCommandLine(argv, io.defaultCores, io.defaultJobs);
   switch (parsed.kind) {
     case 'help':
       io.stdout(usageText());
@@ -46,20 +55,20 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       io.stdout(`${TOOL_VERSION}\n`);
       return EXIT_OK;
     case 'usage-error':
-      io.stderr(`${TOOL_NAME}: ${parsed.message}\nRun '${TOOL_NAME} --help' for usage.\n`);
+      io.stderr(escapeLines(`${TOOL_NAME}: ${parsed.message}\nRun '${TOOL_NAME} --help' for usage.\n`));
       return EXIT_TROUBLE;
     case 'run':
       return analyzeAndPrint(parsed.options, io);
   }
 }
 
-function analyzeAndPrint(options: CliOptions, io: CliIo): number {
+async function analyzeAndPrint(options: CliOptions, io: CliIo): Promise<number> {
   // A missing renderer is a broken install, found before any work (or output) is done.
   let assets: PageAssets | null = null;
   if (options.html !== null) {
     const loaded = loadPageAssets(io.distDir ?? __dirname);
     if ('error' in loaded) {
-      io.stderr(`${TOOL_NAME}: ${loaded.error}\n`);
+      io.stderr(escapeLines(`${TOOL_NAME}: ${loaded.error}\n`));
       return EXIT_TROUBLE;
     }
     assets = loaded;
@@ -67,15 +76,21 @@ function analyzeAndPrint(options: CliOptions, io: CliIo): number {
 
   const walked = collectFiles(options.paths, io.cwd);
   const result: RunResult = { files: [], problems: [...walked.problems] };
-  for (const source of walked.files) {
-    const outcome = analyzeFile(source, options);
-    if ('reason' in outcome) result.problems.push(outcome);
-    else result.files.push(outcome);
-  }
+  // Simulated once, in the worker, and shared by the JSON or text timelines and the trace file.
+  const wantsTimelines = options.timeline || options.trace !== null;
+  const fileTimelines: Timeline[][] = [];
+  const outcomes = await analyzeFiles(walked.files, options, io, wantsTimelines);
+  outcomes.forEach((outcome, index) => {
+    const source = walked.files[index];
+    const done = toFileResult(outcome, source, options);
+    if (done.kind === 'problem') result.problems.push(done.problem);
+    else {
+      result.files.push(done.file);
+      fileTimelines.push(done.timelines ?? []);
+    }
+  });
   result.problems.sort((a, b) => compareCodeUnits(a.path, b.path));
-
-  // Simulated once, shared by the JSON or text timelines and the trace file.
-  const timelines = options.timeline || options.trace !== null ? result.files.map((file) => simulateFile(file, options.cores)) : null;
+  const timelines = wantsTimelines ? fileTimelines : null;
   io.stdout(render(result, options, io, options.timeline ? timelines : null));
 
   const notes = result.problems.map((problem) => `${TOOL_NAME}: ${problem.path}: ${problem.reason}\n`);
@@ -87,7 +102,8 @@ function analyzeAndPrint(options: CliOptions, io: CliIo): number {
   }
   const artifacts = writeArtifacts(result, options, io, assets, timelines);
   notes.push(...artifacts.notes);
-  if (notes.length > 0) io.stderr(notes.join(''));
+  // Paths and reasons come from the file system and the files: no raw control characters to the terminal.
+  if (notes.length > 0) io.stderr(escapeLines(notes.join('')));
 
   // A requested artefact that is missing fails the run like an unreadable path: the CI
   // job would otherwise go green and then upload nothing.
@@ -124,17 +140,40 @@ function writeArtifacts(
   return { notes, failed };
 }
 
-function analyzeFile(source: SourceFile, options: CliOptions): AnalyzedFile | FileProblem {
-  const read = readSource(source.absolute);
-  if (read.kind === 'error') return { path: source.path, reason: read.reason };
-  if (read.kind === 'skipped') return { path: source.path, text: '', report: skippedReport(source.path, read.reason) };
+/**
+ * Every file on the worker pool (one thread per job, never more than there are files), each
+ * under the time budget; outcomes in the order of `files`, whatever order they finish in,
+ * so the output is the same for any --jobs.
+ */
+async function analyzeFiles(files: readonly SourceFile[], options: CliOptions, io: CliIo, timelines: boolean): Promise<TaskOutcome<FileResult>[]> {
+  if (files.length === 0) return [];
+  const pool = new TaskPool<FileTask, FileResult>({
+    workerFile: io.workerFile ?? path.join(__dirname, 'fileWorker.js'),
+    workerData: { role: FILE_WORKER_ROLE },
+    size: Math.min(options.jobs, files.length),
+    budgetMs: options.timeBudgetMs,
+  });
   try {
-    const report = analyze(read.text, { fileName: source.path, rules: options.rules });
-    return { path: source.path, text: read.text, report };
-  } catch (err) {
-    // A bug in one rule must not hide the results for every other file.
-    const message = err instanceof Error ? err.message : String(err);
-    return { path: source.path, reason: `internal error while analysing (please report it): ${message}` };
+    const tasks = files.map((file) => ({ absolute: file.absolute, path: file.path, rules: options.rules, timelineCores: timelines ? options.cores : null }));
+    return await runAll(pool, tasks);
+  } finally {
+    await pool.close();
+  }
+}
+
+/** A file over its budget is reported as skipped, like one too big to read; a worker that failed is an internal error. */
+function toFileResult(outcome: TaskOutcome<FileResult>, source: SourceFile, options: CliOptions): FileResult {
+  switch (outcome.kind) {
+    case 'done':
+      return outcome.value;
+    case 'over-budget': {
+      const reason = `${overBudgetReason(outcome.budgetMs)} (--time-budget)`;
+      return { kind: 'file', file: { path: source.path, text: '', report: skippedReport(source.path, reason) }, timelines: options.timeline || options.trace !== null ? [] : null };
+    }
+    case 'failed':
+      return { kind: 'problem', problem: { path: source.path, reason: `internal error while analysing (please report it): ${outcome.message}` } };
+    case 'crashed':
+      return { kind: 'problem', problem: { path: source.path, reason: `internal error: the analysis worker stopped (${outcome.message}; please report it)` } };
   }
 }
 
@@ -174,9 +213,4 @@ export function exitCode(result: RunResult, failOn: FailOn): number {
     file.report.findings.some((finding) => SEVERITY_RANK[finding.severity] >= threshold),
   );
   return failing ? EXIT_FINDINGS : EXIT_OK;
-}
-
-/** The same shape the core returns for a file it declines to analyse. */
-function skippedReport(fileName: string, reason: string): Report {
-  return { version: 1, fileName, parseError: null, skipped: reason, quadrant: 'sequential', functions: [], findings: [] };
 }

@@ -32,6 +32,12 @@ Options:
                              FILE-<path>.html
   --trace FILE               write Chrome trace-event JSON of every function's
                              timeline, for ui.perfetto.dev or chrome://tracing
+  -j, --jobs N               analyse N files at once on worker threads (default:
+                             one per core); the output is the same for any N
+  --time-budget SECONDS|none
+                             skip a file that takes longer than this to analyse,
+                             saying so, and go on with the others (default: 60;
+                             fractions such as 0.5 work; none: no limit)
   -h, --help                 show this help and exit
   -v, --version              print the version and exit
 
@@ -44,8 +50,9 @@ Exit codes:
   2  usage error, a path that could not be read (the other files are still
      analysed and printed), or an --html/--trace file that could not be written
 
-A file that does not parse is reported as not analysed; on its own it does not
-change the exit code.
+A file that does not parse is reported as not analysed, and one skipped (too big,
+minified, nested too deeply, over its time budget) as skipped; on their own they
+do not change the exit code.
 
 Rules (default severity):
 ${rules}

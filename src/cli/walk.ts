@@ -5,6 +5,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { escapeControl } from './escape';
+import { utf8SequenceLength } from './readSource';
 import type { FileProblem } from './types';
 
 export const SOURCE_EXTENSIONS: readonly string[] = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -41,20 +43,40 @@ export function collectFiles(inputs: readonly string[], cwd: string): WalkResult
   }
 
   const files = [...found.values()].sort((a, b) => compareCodeUnits(a.path, b.path));
-  problems.sort((a, b) => compareCodeUnits(a.path, b.path));
-  return { files, problems };
+  return { files, problems: uniqueProblems(problems) };
+}
+
+/** The same path named twice (`src src`, `src ./src`, or reached again from a parent) is reported once. */
+function uniqueProblems(problems: readonly FileProblem[]): FileProblem[] {
+  const byKey = new Map<string, FileProblem>();
+  for (const problem of problems) byKey.set(`${problem.path}\u0000${problem.reason}`, problem);
+  return [...byKey.values()].sort((a, b) => compareCodeUnits(a.path, b.path) || compareCodeUnits(a.reason, b.reason));
 }
 
 function walkFolder(folder: string, cwd: string, add: (absolute: string) => void, problems: FileProblem[]): void {
   let entries: fs.Dirent[];
+  let rawNames: Buffer[];
   try {
     entries = fs.readdirSync(folder, { withFileTypes: true });
+    // The same listing as bytes: a name that is not UTF-8 comes back above with U+FFFD in
+    // place of its bad bytes, a path that does not exist ("no such file" if used).
+    rawNames = fs.readdirSync(folder, { encoding: 'buffer' });
   } catch (err) {
     problems.push({ path: displayPath(cwd, folder), reason: describeFsError(err) });
     return;
   }
+  const badNames = new Map<string, string>();
+  for (const raw of rawNames) if (!isUtf8(raw)) badNames.set(raw.toString('utf8'), escapedName(raw));
   for (const entry of entries) {
     const absolute = path.join(folder, entry.name);
+    const badName = badNames.get(entry.name);
+    if (badName !== undefined) {
+      if (entry.isDirectory() || isSourceFileName(entry.name)) {
+        const shown = displayPath(cwd, path.join(folder, badName));
+        problems.push({ path: shown, reason: `its name is not valid UTF-8, so it cannot be opened by name here (rename it to analyse it)` });
+      }
+      continue;
+    }
     if (entry.isDirectory()) {
       if (!isSkippedFolder(entry.name)) walkFolder(absolute, cwd, add, problems);
     } else if (entry.isFile()) {
@@ -92,6 +114,29 @@ export function displayPath(cwd: string, absolute: string): string {
 /** Locale-independent ordering, so two machines print files in the same order. */
 export function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
+  for (let at = 0; at < bytes.length; ) {
+    const length = utf8SequenceLength(bytes, at);
+    if (length === 0) return false;
+    at += length;
+  }
+  return true;
+}
+
+/** A name as printable text: valid UTF-8 as it is, each bad byte as `\xNN`. */
+function escapedName(bytes: Uint8Array): string {
+  let out = '';
+  for (let at = 0; at < bytes.length; ) {
+    const length = utf8SequenceLength(bytes, at);
+    if (length === 0) out += `\\x${bytes[at++].toString(16).padStart(2, '0')}`;
+    else {
+      out += escapeControl(Buffer.from(bytes.subarray(at, at + length)).toString('utf8'));
+      at += length;
+    }
+  }
+  return out;
 }
 
 /** Node's error codes, in words a user can act on. */

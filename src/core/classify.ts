@@ -4,6 +4,7 @@
  * flight); parallelism is execution (work on other threads or processes).
  */
 import { COST, type Evidence, type FunctionInfo, type Model, type Quadrant, type Segment } from './model/types';
+import { addCost, mulCost } from './costMath';
 
 const MAX_EVIDENCE = 6;
 
@@ -48,7 +49,7 @@ function collectEvidence(model: Model, segments: readonly Segment[], found: Evid
         found.push({ kind: 'fork', span: segment.span, text: `starts tasks together: ${segment.label}` });
         break;
       case 'loop':
-        if (segment.mode === 'sync' && segment.iterations * costOf(segment.body) >= COST.heavyLoop) {
+        if (segment.mode === 'sync' && mulCost(segment.iterations, costOf(segment.body)) >= COST.heavyLoop) {
           found.push({ kind: 'cpu-loop', span: segment.span, text: `CPU loop: ${segment.label}` });
         } else {
           collectEvidence(model, segment.body, found);
@@ -74,8 +75,8 @@ function collectEvidence(model: Model, segments: readonly Segment[], found: Evid
 function costOf(segments: readonly Segment[]): number {
   let total = 0;
   for (const segment of segments) {
-    if (segment.kind === 'cpu' || segment.kind === 'blocking') total += segment.cost;
-    else if (segment.kind === 'loop') total += segment.iterations * costOf(segment.body);
+    if (segment.kind === 'cpu' || segment.kind === 'blocking') total = addCost(total, segment.cost);
+    else if (segment.kind === 'loop') total = addCost(total, mulCost(segment.iterations, costOf(segment.body)));
   }
   return total;
 }

@@ -3,6 +3,7 @@
  * never an exception that escapes.
  */
 import { parse as estreeParse, TSError, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { hasForeignLineBreaks, LineIndex } from './lines';
 import type { ParseError } from './reportTypes';
 
 export type ParseResult =
@@ -27,15 +28,46 @@ export function parseSource(text: string, fileName = 'file.ts'): ParseResult {
       errorOnUnknownASTType: false,
       suppressDeprecatedPropertyWarnings: true,
     });
+    if (hasForeignLineBreaks(text)) relocate(ast, new LineIndex(text));
     return { ok: true, ast };
   } catch (err) {
-    return { ok: false, error: toParseError(err), tooDeep: err instanceof RangeError };
+    return { ok: false, error: toParseError(err, text), tooDeep: err instanceof RangeError };
   }
 }
 
-function toParseError(err: unknown): ParseError {
+/**
+ * Recomputes every `loc` (nodes, comments, tokens) from its `range` by the editor's line
+ * model: TypeScript counts U+2028/U+2029 as line breaks, so inside a string or comment they
+ * would shift every later line number. Iterative, so it adds no recursion of its own.
+ */
+function relocate(root: TSESTree.Program, lines: LineIndex): void {
+  const stack: unknown[] = [root];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value !== 'object' || value === null || seen.has(value)) continue;
+    seen.add(value);
+    if (Array.isArray(value)) {
+      for (const item of value) stack.push(item);
+      continue;
+    }
+    const record = value as Record<string, unknown>;
+    const range = record.range;
+    if (Array.isArray(range) && typeof range[0] === 'number' && typeof range[1] === 'number' && typeof record.loc === 'object') {
+      record.loc = { start: lines.position(range[0]), end: lines.position(range[1]) };
+    }
+    for (const key in record) {
+      if (key !== 'parent' && key !== 'loc' && key !== 'range') stack.push(record[key]);
+    }
+  }
+}
+
+function toParseError(err: unknown, text: string): ParseError {
   if (err instanceof TSError) {
-    return { message: err.message, line: err.location.start.line, column: err.location.start.column + 1 };
+    const { start } = err.location;
+    // The parser's line counts U+2028/U+2029 as breaks; the offset is what both models agree on.
+    const at = hasForeignLineBreaks(text) ? new LineIndex(text).position(start.offset) : { line: start.line, column: start.column };
+    return { message: err.message, line: at.line, column: at.column + 1 };
   }
   // Stack overflows on absurd nesting and the like: still a value, not a crash.
   const message = err instanceof Error ? err.message : String(err);

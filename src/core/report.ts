@@ -4,7 +4,10 @@
  */
 import { buildModel } from './model/build';
 import { classifyModel, quadrantFor } from './classify';
-import { parseSource } from './parse';
+import { estimateNesting } from './depth';
+import { MAX_NESTING, outOfStackReason, skippedReport, tooDeepReason } from './limits';
+import { LineIndex } from './lines';
+import { parseSource, wantsJsx } from './parse';
 import { runRules } from './runRules';
 import { setParents } from './parents';
 import { annotateWorkers } from './facts/pools';
@@ -19,7 +22,6 @@ export * from './reportTypes';
 
 /** Files bigger than this are not analysed (the extension has its own, smaller, typing limit). */
 export const DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
-const TOO_DEEP = 'code is nested too deeply to analyse (the parser ran out of stack)';
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Report {
   return analyzeModule(text, options).report;
@@ -34,11 +36,11 @@ export interface ModuleAnalysis {
 /** analyze(), plus the file's ModuleSummary under the path `file` (the project layer's name for it; default the file name). */
 export function analyzeModule(text: string, options: AnalyzeOptions = {}, file = options.fileName ?? 'file.ts'): ModuleAnalysis {
   const fileName = options.fileName ?? 'file.ts';
-  const skipped = reasonToSkip(text);
-  if (skipped) return { report: emptyReport(fileName, skipped), summary: null };
+  const skipped = reasonToSkip(text, fileName);
+  if (skipped) return { report: skippedReport(fileName, skipped), summary: null };
   const parsed = parseSource(text, fileName);
   if (!parsed.ok) {
-    return { report: parsed.tooDeep ? emptyReport(fileName, TOO_DEEP) : { ...emptyReport(fileName, null), parseError: parsed.error }, summary: null };
+    return { report: parsed.tooDeep ? skippedReport(fileName, outOfStackReason('parser')) : { ...emptyReport(fileName, null), parseError: parsed.error }, summary: null };
   }
   return analyzeParsed(parsed.ast, text, options, file);
 }
@@ -54,8 +56,8 @@ export function analyzeParsed(ast: TSESTree.Program, text: string, options: Anal
     annotateWorkers(model);
     classifyModel(model);
   } catch (err) {
-    // Recursion limits on absurdly nested code: say so, keep the host alive.
-    if (err instanceof RangeError) return { report: emptyReport(fileName, TOO_DEEP), summary: null };
+    // The depth check keeps nesting far from the stack's end, so this is a recursion bug: keep the host alive, and say so.
+    if (err instanceof RangeError) return { report: skippedReport(fileName, outOfStackReason('analysis')), summary: null };
     throw err;
   }
   let findings;
@@ -64,7 +66,8 @@ export function analyzeParsed(ast: TSESTree.Program, text: string, options: Anal
     findings = runRules(model, options.rules ?? {});
     summary = summarizeModule(model, file);
   } catch (err) {
-    if (err instanceof RangeError) return { report: emptyReport(fileName, TOO_DEEP), summary: null };
+    // The depth check keeps nesting far from the stack's end, so this is a recursion bug: keep the host alive, and say so.
+    if (err instanceof RangeError) return { report: skippedReport(fileName, outOfStackReason('analysis')), summary: null };
     throw err;
   }
   const functions = model.functions.map(toFunctionReport);
@@ -122,12 +125,15 @@ function importedFunctions(functions: readonly FunctionReport[], imports: Projec
   return out;
 }
 
-function reasonToSkip(text: string): string | null {
+/** Why a file is not analysed at all (size, minified, binary, too deep), decided from the text before parsing; null to go on. */
+export function reasonToSkip(text: string, fileName = 'file.ts'): string | null {
   if (text.length > DEFAULT_MAX_BYTES) {
     return `file is ${(text.length / 1024 / 1024).toFixed(1)} MB, over the ${DEFAULT_MAX_BYTES / 1024 / 1024} MB analysis limit`;
   }
   if (looksMinified(text)) return 'file looks minified (very long lines); analyse its source instead';
   if (text.includes('\u0000')) return 'file looks binary (contains NUL bytes)';
+  const nesting = estimateNesting(text, wantsJsx(fileName), MAX_NESTING);
+  if (nesting.depth > MAX_NESTING) return tooDeepReason(new LineIndex(text).position(nesting.offset).line);
   return null;
 }
 

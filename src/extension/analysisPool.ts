@@ -2,10 +2,12 @@
  * A small, lazy pool of analysis worker threads. No worker starts until the
  * first request (activation stays cheap), the pool never grows past `size`,
  * a queued request is replaced by a newer one for the same key (last request
- * wins while typing), and a worker stuck past the time limit is replaced.
- * Free of `vscode` so it can be tested in plain node.
+ * wins while typing), and a worker stuck past the time budget is replaced while
+ * its file is reported as skipped, with the reason. Free of `vscode` so it can be
+ * tested in plain node.
  */
 import { Worker } from 'worker_threads';
+import { ANALYSIS_STACK_MB, EDITOR_TIME_BUDGET_MS, overBudgetReason, skippedReport } from '../core/limits';
 import type { WorkerRequest, WorkerResponse, WorkerResult } from './workerProtocol';
 
 type Job = {
@@ -31,7 +33,7 @@ export class AnalysisPool {
   constructor(
     private readonly workerPath: string,
     private readonly size: number,
-    private readonly timeoutMs = 20_000,
+    private readonly timeoutMs = EDITOR_TIME_BUDGET_MS,
   ) {}
 
   /** Resolves with the report, or `undefined` when a newer request for the same key replaced this one. */
@@ -62,7 +64,7 @@ export class AnalysisPool {
       const job = this.queue.shift()!;
       slot.job = job;
       slot.id = this.nextId++;
-      slot.timer = setTimeout(() => this.fail(slot, new Error(`analysis took longer than ${this.timeoutMs / 1000} s and was stopped`)), this.timeoutMs);
+      slot.timer = setTimeout(() => this.overBudget(slot), this.timeoutMs);
       try {
         slot.worker.postMessage({ ...job.request, id: slot.id } satisfies WorkerRequest);
       } catch (err) {
@@ -73,8 +75,8 @@ export class AnalysisPool {
   }
 
   private spawn(): Slot {
-    // A deeper stack than the default lets the parser cope with deeply nested (generated) code.
-    const worker = new Worker(this.workerPath, { resourceLimits: { stackSizeMb: 16 } });
+    // The same fixed stack as the CLI's workers, so a file gets the same verdict in both.
+    const worker = new Worker(this.workerPath, { resourceLimits: { stackSizeMb: ANALYSIS_STACK_MB } });
     const slot: Slot = { worker, job: null, id: 0, timer: null };
     worker.on('message', (response: WorkerResponse) => {
       if (!slot.job || response.id !== slot.id) return;
@@ -98,6 +100,17 @@ export class AnalysisPool {
     slot.timer = null;
     slot.job = null;
     return job;
+  }
+
+  /** Over its budget: the file is skipped (not an error), its worker thrown away and replaced on demand. */
+  private overBudget(slot: Slot): void {
+    const index = this.slots.indexOf(slot);
+    if (index < 0 || !slot.job) return;
+    this.slots.splice(index, 1);
+    const job = this.finish(slot);
+    void slot.worker.terminate();
+    job.resolve({ report: skippedReport(job.request.fileName, overBudgetReason(this.timeoutMs)) });
+    this.pump();
   }
 
   /** A crashed or stuck worker is thrown away; the next request starts a fresh one. */

@@ -19,6 +19,7 @@ import { callbackScope, crossesOuter, literalTrips, loopHeadSpan, loopScope, NO_
 import { collectForks, withLostCalls } from './segments';
 import { callTaking, isTestCallback, isWorkerFile, namedHandlers, oneShot, onProcess, workerSegment } from './threadContext';
 import { COST, type ForkSegment, type FunctionInfo, type LoopNode, type LoopSegment, type Model, type Segment, type Span } from '../model/types';
+import { addCost, mulCost } from '../costMath';
 
 /** Literal work (trip count x body cost) above which a single flat loop is heavy on its own. */
 const BIG_WORK = 100_000;
@@ -234,8 +235,8 @@ export class CpuWork {
     if (node && fn.sites.awaits.some((a) => a.loops.includes(node))) return false;
     const bodyCost = Math.max(1, this.listCost(seg.body));
     const literal = node ? literalTrips(this.model, fn, node) : 0;
-    if (literal * bodyCost >= BIG_WORK) return true;
-    if (seg.iterations * bodyCost < COST.heavyLoop) return false;
+    if (mulCost(literal, bodyCost) >= BIG_WORK) return true;
+    if (mulCost(seg.iterations, bodyCost) < COST.heavyLoop) return false;
     return this.nestsLoop(fn, seg.body, node ? loopScope(node, NO_SCOPE) : NO_SCOPE) || this.callsHeavy(seg.body);
   }
 
@@ -276,9 +277,9 @@ export class CpuWork {
   private listCost(list: readonly Segment[]): number {
     let total = 0;
     for (const seg of list) {
-      if (seg.kind === 'cpu') total += seg.cost;
-      else if (seg.kind === 'loop') total += seg.iterations * Math.max(1, this.listCost(seg.body));
-      else if (this.followable(seg)) total += this.fnCost(seg.calleeId);
+      if (seg.kind === 'cpu') total = addCost(total, seg.cost);
+      else if (seg.kind === 'loop') total = addCost(total, mulCost(seg.iterations, Math.max(1, this.listCost(seg.body))));
+      else if (this.followable(seg)) total = addCost(total, this.fnCost(seg.calleeId));
     }
     return total;
   }
@@ -298,15 +299,17 @@ export class CpuWork {
    * (`rows.forEach((r) => { for … })`). A named helper that loops does not
    * count by itself; it counts when it is heavy on its own (callsHeavy).
    */
-  private nestsLoop(fn: FunctionInfo, list: readonly Segment[], scope: ItemScope): boolean {
+  private nestsLoop(fn: FunctionInfo, list: readonly Segment[], scope: ItemScope, entered: ReadonlySet<number> = new Set([fn.id])): boolean {
     for (const seg of list) {
       if (seg.kind === 'loop') {
         const node = this.loopNode(fn, seg);
         if (node && crossesOuter(this.model, fn, node, seg, scope)) return true;
-        if (this.nestsLoop(fn, seg.body, node ? loopScope(node, scope) : scope)) return true;
-      } else if (this.followable(seg) && seg.calleeName.startsWith('<')) {
+        if (this.nestsLoop(fn, seg.body, node ? loopScope(node, scope) : scope, entered)) return true;
+      } else if (this.followable(seg) && seg.calleeName.startsWith('<') && !entered.has(seg.calleeId)) {
+        // `<anonymous>.m` methods of a class expression start with '<' too, and may call each
+        // other: each callee is entered once per chain, or two such methods recurse for ever.
         const callback = this.model.functions[seg.calleeId];
-        if (this.nestsLoop(callback, callback.segments, callbackScope(callback, scope))) return true;
+        if (this.nestsLoop(callback, callback.segments, callbackScope(callback, scope), new Set([...entered, callback.id]))) return true;
       }
     }
     return false;

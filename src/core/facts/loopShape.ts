@@ -6,6 +6,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FunctionInfo, LoopNode, LoopSegment, Model, Span } from '../model/types';
+import { splitLines } from '../lines';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
 const T = AST_NODE_TYPES;
@@ -65,7 +66,7 @@ function numericConsts(statements: readonly TSESTree.Node[]): Map<string, number
 
 function spanFrom(text: string, span: Span, end: number): Span {
   const before = text.slice(span.start, end);
-  const lines = before.split('\n');
+  const lines = splitLines(before); // the editor's line breaks, a lone \r included
   const endLine = span.line + lines.length - 1;
   const endColumn = lines.length === 1 ? span.column + before.length : lines[lines.length - 1].length + 1;
   return { line: span.line, column: span.column, endLine, endColumn, start: span.start, end };

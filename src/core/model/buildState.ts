@@ -2,7 +2,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { ProjectImports } from '../project/summaryTypes';
 import type { CallSegment, ForkSegment, WorkerSegment, FunctionInfo, FunctionKind, ImportBinding, LoopNode, Segment, Span } from './types';
-import { spanOf } from './spans';
+import { extendSpan, spanOf } from './spans';
 
 type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 
@@ -102,7 +102,8 @@ export function addCpu(ctx: FnCtx, node: TSESTree.Node, cost: number, heavyApi?:
   const last = ctx.out[ctx.out.length - 1];
   if (last && last.kind === 'cpu' && !heavyApi && !last.heavyApi) {
     last.cost += cost;
-    last.span = { ...last.span, endLine: node.loc.end.line, endColumn: node.loc.end.column + 1, end: Math.max(last.span.end, node.range[1]) };
+    // The node may lie inside the run already (an expression of the statement just added).
+    last.span = extendSpan(last.span, spanOf(node));
     return;
   }
   const segment: Segment = { kind: 'cpu', cost, span: spanOf(node), label: label ?? (heavyApi ? `${heavyApi}()` : 'sync work') };

@@ -7,6 +7,7 @@
 import { loopMode } from './buildLoops';
 import type { BuildState } from './buildState';
 import { COST, type FunctionInfo, type Segment } from './types';
+import { extendSpan } from './spans';
 
 export function resolveLocalCalls(state: BuildState): void {
   for (const fn of state.functions) {
@@ -26,7 +27,7 @@ function resolveList(state: BuildState, fn: FunctionInfo, segments: Segment[]): 
     // Dropping an unresolved call can leave two CPU runs side by side: keep them one.
     if (resolved.kind === 'cpu' && last?.kind === 'cpu' && !last.heavyApi && !resolved.heavyApi) {
       last.cost += resolved.cost;
-      last.span = { ...last.span, endLine: resolved.span.endLine, endColumn: resolved.span.endColumn, end: resolved.span.end };
+      last.span = extendSpan(last.span, resolved.span);
     } else {
       out.push(resolved);
     }

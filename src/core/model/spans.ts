@@ -19,3 +19,12 @@ export function spanBetween(from: TSESTree.Node | TSESTree.Token, to: TSESTree.N
   const b = spanOf(to);
   return { line: a.line, column: a.column, endLine: b.endLine, endColumn: b.endColumn, start: a.start, end: b.end };
 }
+
+/**
+ * `span` stretched to also cover `other`'s end, if that is later. Line, column and offset
+ * of the end always come from the same span: a merged run keeps the end that is furthest on.
+ */
+export function extendSpan(span: Span, other: Span): Span {
+  if (other.end <= span.end) return span;
+  return { ...span, endLine: other.endLine, endColumn: other.endColumn, end: other.end };
+}

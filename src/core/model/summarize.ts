@@ -5,6 +5,7 @@
  */
 import type { CallEffect } from '../project/summaryTypes';
 import { COST, type FunctionInfo, type FunctionSummary, type Segment } from './types';
+import { addCost, mulCost } from '../costMath';
 
 const EMPTY: FunctionSummary = { cpuCost: 0, heavyCpu: false, waitsOnIo: false, usesWorkers: false, interleaves: false, blocks: false, workerCost: 0 };
 
@@ -43,8 +44,8 @@ function summaryOfEffect(effect: CallEffect): FunctionSummary {
 export function summarizeList(segments: readonly Segment[], summaryOf: (id: number) => FunctionSummary): FunctionSummary {
   const acc: FunctionSummary = { ...EMPTY };
   const fold = (inner: FunctionSummary, times: number) => {
-    acc.cpuCost += inner.cpuCost * times;
-    acc.workerCost += inner.workerCost * times;
+    acc.cpuCost = addCost(acc.cpuCost, mulCost(inner.cpuCost, times));
+    acc.workerCost = addCost(acc.workerCost, mulCost(inner.workerCost, times));
     acc.heavyCpu ||= inner.heavyCpu;
     acc.waitsOnIo ||= inner.waitsOnIo;
     acc.usesWorkers ||= inner.usesWorkers;
@@ -54,7 +55,7 @@ export function summarizeList(segments: readonly Segment[], summaryOf: (id: numb
   for (const segment of segments) {
     switch (segment.kind) {
       case 'cpu':
-        acc.cpuCost += segment.cost;
+        acc.cpuCost = addCost(acc.cpuCost, segment.cost);
         if (segment.heavyApi && segment.cost >= COST.heavyCall) acc.heavyCpu = true;
         break;
       case 'io':
@@ -62,13 +63,13 @@ export function summarizeList(segments: readonly Segment[], summaryOf: (id: numb
         if (!segment.awaited) acc.interleaves = true;
         break;
       case 'blocking':
-        acc.cpuCost += segment.cost;
+        acc.cpuCost = addCost(acc.cpuCost, segment.cost);
         acc.blocks = true;
         break;
       case 'worker':
         acc.usesWorkers = true;
-        acc.workerCost += segment.cost;
-        acc.cpuCost += COST.workerStartup;
+        acc.workerCost = addCost(acc.workerCost, segment.cost);
+        acc.cpuCost = addCost(acc.cpuCost, COST.workerStartup);
         break;
       case 'fork':
         for (const task of segment.tasks) {
@@ -82,7 +83,7 @@ export function summarizeList(segments: readonly Segment[], summaryOf: (id: numb
       case 'loop': {
         const inner = summarizeList(segment.body, summaryOf);
         fold(inner, segment.iterations);
-        if (inner.cpuCost * segment.iterations >= COST.heavyLoop && !inner.waitsOnIo) acc.heavyCpu = true;
+        if (mulCost(inner.cpuCost, segment.iterations) >= COST.heavyLoop && !inner.waitsOnIo) acc.heavyCpu = true;
         break;
       }
       case 'call': {

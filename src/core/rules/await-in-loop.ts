@@ -10,6 +10,7 @@ import type { QuickFix } from '../reportTypes';
 import { defineRule, type RuleContext } from './ruleTypes';
 import { actionName, callLikelyWaits, containsNode, hasCommentIn, isFunctionNode, isReference, isSleep, patternNames, shortText, unwrap, walk } from '../facts/waits';
 import { findDeclaration, isKnownArray } from '../facts/declarations';
+import { splitLines } from '../lines';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
 const T = AST_NODE_TYPES;
@@ -64,7 +65,7 @@ function loopHead(context: RuleContext, loop: LoopNode): Span {
   let end = loop.body.range[0];
   while (end > loop.range[0] && /\s/.test(context.model.text[end - 1])) end--;
   const before = context.model.text.slice(loop.range[0], end);
-  const lines = before.split('\n');
+  const lines = splitLines(before); // the editor's line breaks, a lone \r included
   const endLine = whole.line + lines.length - 1;
   const endColumn = lines.length === 1 ? whole.column + before.length : lines[lines.length - 1].length + 1;
   return { ...whole, endLine, endColumn, end };

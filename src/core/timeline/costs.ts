@@ -5,6 +5,7 @@
  */
 import { COST, type Segment } from '../model/types';
 import type { FunctionReport } from '../reportTypes';
+import { addCost, mulCost } from '../costMath';
 
 /** Nesting beyond this is not expanded: deep call chains add nothing readable to a chart. */
 export const MAX_CALL_DEPTH = 16;
@@ -53,7 +54,7 @@ export class PurityCache {
     for (const segment of list) {
       const cost = this.segmentPureCost(segment, file);
       if (cost === null) return null;
-      total += cost;
+      total = addCost(total, cost);
     }
     return total;
   }
@@ -64,7 +65,7 @@ export class PurityCache {
         return segment.cost;
       case 'loop': {
         const body = this.pureCost(segment.body, file);
-        return body === null ? null : body * segment.iterations;
+        return body === null ? null : mulCost(body, segment.iterations);
       }
       case 'call': {
         const fn = calleeOf(this.lookup, segment, file);
@@ -99,22 +100,22 @@ export function threadCost(list: readonly Segment[], lookup: FunctionLookup, cha
     switch (segment.kind) {
       case 'cpu':
       case 'blocking':
-        total += segment.cost;
+        total = addCost(total, segment.cost);
         break;
       case 'loop':
-        total += segment.iterations * threadCost(segment.body, lookup, chain, file);
+        total = addCost(total, mulCost(segment.iterations, threadCost(segment.body, lookup, chain, file)));
         break;
       case 'fork':
-        for (const task of segment.tasks) total += segment.repeat * threadCost(task, lookup, chain, file);
+        for (const task of segment.tasks) total = addCost(total, mulCost(segment.repeat, threadCost(task, lookup, chain, file)));
         break;
       case 'call': {
         const fn = calleeOf(lookup, segment, file);
-        if (!fn) total += COST.statement;
-        else if (!chain.includes(keyOf(fn)) && chain.length < MAX_CALL_DEPTH) total += threadCost(fn.segments, lookup, [...chain, keyOf(fn)], fn.file);
+        if (!fn) total = addCost(total, COST.statement);
+        else if (!chain.includes(keyOf(fn)) && chain.length < MAX_CALL_DEPTH) total = addCost(total, threadCost(fn.segments, lookup, [...chain, keyOf(fn)], fn.file));
         break;
       }
       case 'worker':
-        if (segment.spawns) total += COST.workerStartup;
+        if (segment.spawns) total = addCost(total, COST.workerStartup);
         break;
       case 'io':
         break;

@@ -42,6 +42,7 @@ interface Running {
 }
 
 interface ThreadState {
+  index: number;
   running: Running | null;
   queue: JobSpec[];
   /** The thread's last completed segment: what a queued job waited for. */
@@ -52,6 +53,8 @@ interface ThreadState {
 export class Machine {
   now = 0;
   private readonly threads: ThreadState[] = [];
+  /** The threads running a job now (kept as a set so each step costs the running threads, not all of them). */
+  private readonly active = new Set<ThreadState>();
 
   constructor(
     private readonly cores: number,
@@ -76,9 +79,7 @@ export class Machine {
 
   /** How many threads want a core right now. */
   get runnable(): number {
-    let count = 0;
-    for (const t of this.threads) if (t?.running) count++;
-    return count;
+    return this.active.size;
   }
 
   /** Speed of each running thread, 1 = a core of its own. */
@@ -90,7 +91,7 @@ export class Machine {
   /** When the next running job completes at today's rate; Infinity when nothing runs. */
   nextCompletion(): number {
     let least = Infinity;
-    for (const t of this.threads) if (t?.running && t.running.left < least) least = t.running.left;
+    for (const t of this.active) if (t.running!.left < least) least = t.running!.left;
     return least === Infinity ? Infinity : this.now + least / this.rate;
   }
 
@@ -100,36 +101,34 @@ export class Machine {
       const next = Math.min(this.nextCompletion(), to);
       const rate = this.rate;
       const elapsed = Math.max(0, next - this.now);
-      for (const t of this.threads) if (t?.running) t.running.left -= elapsed * rate;
+      for (const t of this.active) t.running!.left -= elapsed * rate;
       this.now = Math.max(this.now, next);
-      let finished = false;
-      for (const t of this.threads) {
-        if (t?.running && t.running.left <= EPSILON) {
-          this.complete(t);
-          finished = true;
-        }
-      }
-      if (!finished && next >= to) break;
+      const finished = [...this.active].filter((t) => t.running!.left <= EPSILON).sort((a, b) => a.index - b.index);
+      for (const t of finished) this.complete(t);
+      if (finished.length === 0 && next >= to) break;
     }
     this.now = Math.max(this.now, to);
   }
 
   private hasFinished(): boolean {
-    return this.threads.some((t) => t?.running && t.running.left <= EPSILON);
+    for (const t of this.active) if (t.running!.left <= EPSILON) return true;
+    return false;
   }
 
   private thread(index: number): ThreadState {
-    while (this.threads.length <= index) this.threads.push({ running: null, queue: [], last: null, lastEnd: 0 });
+    while (this.threads.length <= index) this.threads.push({ index: this.threads.length, running: null, queue: [], last: null, lastEnd: 0 });
     return this.threads[index];
   }
 
   private begin(thread: ThreadState, spec: JobSpec, pred: number | null): void {
     thread.running = { spec, left: Math.max(0, spec.work), start: this.now, pred };
+    this.active.add(thread);
   }
 
   private complete(thread: ThreadState): void {
     const { spec, start, pred } = thread.running!;
     thread.running = null;
+    this.active.delete(thread);
     const end = this.now;
     const segment = this.lanes.emit({ laneKind: spec.laneKind, laneIndex: spec.laneIndex, kind: spec.kind, start, end, label: spec.label, span: spec.span, pred, work: spec.work });
     if (segment) thread.last = segment.id;

@@ -12,7 +12,8 @@ import { SWITCH_COST } from './machine';
 import { DEFAULT_MAX_SEGMENTS, schedule, type RawSegment, type Schedule } from './scheduler';
 import type { SegmentRef, SimulateOptions, Timeline, TimelineLane, TimelineSegment } from './types';
 
-export const MAX_CORES = 256;
+/** The most cores a timeline is drawn for (the views' slider and the settings stop here too). */
+export const MAX_CORES = 64;
 
 /** What the scheduler reads of a report: the file's functions, and those of other files its calls reach. */
 export type Schedulable = Pick<Report, 'functions' | 'imported'>;

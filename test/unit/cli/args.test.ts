@@ -13,7 +13,7 @@ function usageError(parsed: ParsedArgs): string {
 
 describe('cli args', () => {
   it('defaults: text, error threshold, machine cores, no overrides', () => {
-    assert.deepStrictEqual(options(parseCommandLine(['src'], 6)), {
+    assert.deepStrictEqual(options(parseCommandLine(['src'], 6, 3)), {
       format: 'text',
       cores: 6,
       rules: {},
@@ -21,6 +21,8 @@ describe('cli args', () => {
       timeline: false,
       html: null,
       trace: null,
+      jobs: 3,
+      timeBudgetMs: 60_000,
       paths: ['src'],
     });
   });
@@ -30,7 +32,7 @@ describe('cli args', () => {
       parseCommandLine(
         [
           '--format', 'sarif', '--cores=3', '--rule', 'async-foreach=off', '--rule', 'await-in-loop=error', '--fail-on', 'info',
-          '--html', 'out/page.html', '--trace=trace.json', 'a.ts', 'lib',
+          '--html', 'out/page.html', '--trace=trace.json', '--jobs', '5', '--time-budget', '2.5', 'a.ts', 'lib',
         ],
         8,
       ),
@@ -43,6 +45,8 @@ describe('cli args', () => {
       timeline: false,
       html: 'out/page.html',
       trace: 'trace.json',
+      jobs: 5,
+      timeBudgetMs: 2500,
       paths: ['a.ts', 'lib'],
     });
   });
@@ -50,6 +54,13 @@ describe('cli args', () => {
   it('--timeline goes with text and json', () => {
     assert.strictEqual(options(parseCommandLine(['--timeline', 'x'])).timeline, true);
     assert.strictEqual(options(parseCommandLine(['--format', 'json', '--timeline', 'x'])).timeline, true);
+  });
+
+  it('-j is --jobs; --time-budget takes seconds, or none for no limit', () => {
+    assert.strictEqual(options(parseCommandLine(['-j', '1', 'x'])).jobs, 1);
+    assert.strictEqual(options(parseCommandLine(['--time-budget', '90', 'x'])).timeBudgetMs, 90_000);
+    assert.strictEqual(options(parseCommandLine(['--time-budget=0.25', 'x'])).timeBudgetMs, 250);
+    assert.strictEqual(options(parseCommandLine(['--time-budget', 'none', 'x'])).timeBudgetMs, null);
   });
 
   it('--fail-on none is accepted', () => {
@@ -91,6 +102,12 @@ describe('cli args', () => {
     ['negative cores', ['--cores=-2', 'x'], /--cores must be a positive whole number/],
     ['fractional cores', ['--cores', '2.5', 'x'], /--cores must be a positive whole number/],
     ['cores not a number', ['--cores', 'many', 'x'], /--cores must be a positive whole number/],
+    ['zero jobs', ['--jobs', '0', 'x'], /--jobs must be a whole number from 1 to 64, got '0'/],
+    ['too many jobs', ['--jobs', '65', 'x'], /--jobs must be a whole number from 1 to 64/],
+    ['fractional jobs', ['-j', '1.5', 'x'], /--jobs must be a whole number/],
+    ['a zero time budget', ['--time-budget', '0', 'x'], /--time-budget must be a number of seconds above 0 and at most 86400, or none, got '0'/],
+    ['a time budget with a unit', ['--time-budget', '20s', 'x'], /--time-budget must be a number of seconds/],
+    ['a negative time budget', ['--time-budget=-1', 'x'], /--time-budget must be a number of seconds/],
     ['rule without =', ['--rule', 'async-foreach', 'x'], /--rule expects ID=SEVERITY/],
     ['unknown rule', ['--rule', 'no-such-rule=off', 'x'], /unknown rule 'no-such-rule'.*known rules: .*async-foreach/],
     ['bad rule severity', ['--rule', 'async-foreach=fatal', 'x'], /unknown severity 'fatal' for rule 'async-foreach'/],

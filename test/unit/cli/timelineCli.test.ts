@@ -14,11 +14,12 @@ import { FIXTURES, REPO_ROOT, fixtureText, makeTempDir, removeTempDir, runBuiltC
 
 const KINDS = ['cpu', 'io', 'blocking', 'idle'];
 
-function runInProcess(argv: string[], cwd: string, distDir = path.join(REPO_ROOT, 'dist')) {
+async function runInProcess(argv: string[], cwd: string, distDir = path.join(REPO_ROOT, 'dist')) {
   let stdout = '';
   let stderr = '';
   const io: CliIo = { cwd, env: {}, stdoutIsTTY: false, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), defaultCores: 4, distDir };
-  return { status: runCli(argv, io), stdout, stderr };
+  const status = await runCli(argv, io);
+  return { status, stdout, stderr };
 }
 
 /** The text of the page's `<script type="application/json" id="payload">` element. */
@@ -33,7 +34,7 @@ describe('cli timelines end to end', () => {
   beforeEach(() => (dir = makeTempDir()));
   afterEach(() => removeTempDir(dir));
 
-  it('--format json --timeline: every function carries the timeline contract', () => {
+  it('--format json --timeline: every function carries the timeline contract', async () => {
     const run = runBuiltCli(['--format', 'json', '--timeline', '--cores', '3', 'await-in-loop.ts'], { cwd: FIXTURES });
     assert.strictEqual(run.status, 0, run.stderr);
     const functions = (JSON.parse(run.stdout) as JsonOutput).files[0].functions;
@@ -58,12 +59,12 @@ describe('cli timelines end to end', () => {
     assert.ok(loadAll.timeline!.lanes.some((lane) => lane.segments.some((s) => s.kind === 'io')), 'the awaited loads are I/O');
   });
 
-  it('without --timeline the JSON has no timeline key', () => {
+  it('without --timeline the JSON has no timeline key', async () => {
     const run = runBuiltCli(['--format', 'json', 'await-in-loop.ts'], { cwd: FIXTURES });
     assert.doesNotMatch(run.stdout, /"timeline"/);
   });
 
-  it('text --timeline: an ASCII chart with a main lane row per charted function', () => {
+  it('text --timeline: an ASCII chart with a main lane row per charted function', async () => {
     const run = runBuiltCli(['--timeline', '--cores', '2', 'await-in-loop.ts'], { cwd: FIXTURES });
     assert.strictEqual(run.status, 0, run.stderr);
     assert.match(run.stdout, /^ {2}loadAll \(line 8\): \d+ units on 2 cores: the main thread$/m);
@@ -74,14 +75,14 @@ describe('cli timelines end to end', () => {
     assert.ok(run.stdout.indexOf('await-in-loop.ts:9:25 warning') < run.stdout.indexOf('  timelines ('));
   });
 
-  it('--timeline with sarif is a usage error', () => {
+  it('--timeline with sarif is a usage error', async () => {
     const run = runBuiltCli(['--format', 'sarif', '--timeline', 'clean.ts'], { cwd: FIXTURES });
     assert.strictEqual(run.status, 2);
     assert.strictEqual(run.stdout, '');
     assert.match(run.stderr, /--timeline applies to the text and json formats/);
   });
 
-  it('--trace writes Chrome trace-event JSON for every function of every file', () => {
+  it('--trace writes Chrome trace-event JSON for every function of every file', async () => {
     const target = path.join(dir, 'traces', 'run.json');
     const run = runBuiltCli(['--format', 'sarif', '--trace', target, 'clean.ts', 'await-in-loop.ts'], { cwd: FIXTURES });
     assert.strictEqual(run.status, 0, run.stderr);
@@ -97,7 +98,7 @@ describe('cli timelines end to end', () => {
     assert.ok(processes.some((name) => name.startsWith('sum (clean.ts:')), processes.join('\n'));
   });
 
-  it('--html: a self-contained page where hostile strings and file names stay text', () => {
+  it('--html: a self-contained page where hostile strings and file names stay text', async () => {
     const hostileName = '<img src=x onerror=alert(3)>.ts';
     fs.writeFileSync(path.join(dir, hostileName), fixtureText('hostile.ts'));
     const run = runBuiltCli(['--fail-on', 'none', '--html', 'page.html', '.'], { cwd: dir });
@@ -121,7 +122,7 @@ describe('cli timelines end to end', () => {
     assert.ok(JSON.stringify(load.segments).includes("fetch('</script><script>alert(1)</script>')"), 'the label survives, as data');
   });
 
-  it('--html with several files writes one page each, named after the file', () => {
+  it('--html with several files writes one page each, named after the file', async () => {
     const out = path.join(dir, 'pages', 'report.html');
     const run = runBuiltCli(['--html', out, 'clean.ts', 'await-in-loop.ts', 'parse-error.ts'], { cwd: FIXTURES });
     assert.strictEqual(run.status, 0, run.stderr);
@@ -130,7 +131,7 @@ describe('cli timelines end to end', () => {
     assert.match(run.stderr, /wrote .*report-await-in-loop\.ts\.html\n.*wrote .*report-clean\.ts\.html\n/);
   });
 
-  it('--fail-on none exits 0 with findings, but still 2 for an unreadable path', () => {
+  it('--fail-on none exits 0 with findings, but still 2 for an unreadable path', async () => {
     const findings = runBuiltCli(['--fail-on', 'none', 'async-foreach.ts'], { cwd: FIXTURES });
     assert.strictEqual(findings.status, 0, findings.stderr);
     assert.match(findings.stdout, /^async-foreach\.ts:9:\d+ error async-foreach /m);
@@ -145,31 +146,31 @@ describe('cli timelines end to end', () => {
   });
 
   describe('failures (in process)', () => {
-    it('a missing renderer stops the run before any output, saying how to fix it', () => {
-      const run = runInProcess(['--html', path.join(dir, 'p.html'), 'clean.ts'], FIXTURES, path.join(dir, 'no-dist'));
+    it('a missing renderer stops the run before any output, saying how to fix it', async () => {
+      const run = await runInProcess(['--html', path.join(dir, 'p.html'), 'clean.ts'], FIXTURES, path.join(dir, 'no-dist'));
       assert.strictEqual(run.status, EXIT_TROUBLE);
       assert.strictEqual(run.stdout, '');
       assert.match(run.stderr, /^concurrency-lens: --html needs .*webview\.js \(no such file or folder\); run npm run build first\n$/);
       assert.ok(!fs.existsSync(path.join(dir, 'p.html')));
     });
 
-    it('a target that cannot be written exits 2 after printing the report', () => {
+    it('a target that cannot be written exits 2 after printing the report', async () => {
       fs.mkdirSync(path.join(dir, 'taken.json'));
-      const run = runInProcess(['--trace', 'taken.json', path.join(FIXTURES, 'clean.ts')], dir);
+      const run = await runInProcess(['--trace', 'taken.json', path.join(FIXTURES, 'clean.ts')], dir);
       assert.strictEqual(run.status, EXIT_TROUBLE);
       assert.match(run.stdout, /clean\.ts {2}sequential/);
       assert.match(run.stderr, /^concurrency-lens: cannot write taken\.json: is a folder$/m);
     });
 
-    it('--html with nothing analysable writes nothing and exits 2', () => {
-      const run = runInProcess(['--html', 'p.html', path.join(FIXTURES, 'parse-error.ts')], dir);
+    it('--html with nothing analysable writes nothing and exits 2', async () => {
+      const run = await runInProcess(['--html', 'p.html', path.join(FIXTURES, 'parse-error.ts')], dir);
       assert.strictEqual(run.status, EXIT_TROUBLE);
       assert.match(run.stderr, /--html: no analysed file to draw, nothing written/);
       assert.deepStrictEqual(fs.readdirSync(dir), []);
     });
 
-    it('relative targets are relative to the working folder', () => {
-      const run = runInProcess(['--format', 'json', '--html', 'p.html', '--trace', 't.json', path.join(FIXTURES, 'clean.ts')], dir);
+    it('relative targets are relative to the working folder', async () => {
+      const run = await runInProcess(['--format', 'json', '--html', 'p.html', '--trace', 't.json', path.join(FIXTURES, 'clean.ts')], dir);
       assert.strictEqual(run.status, EXIT_OK, run.stderr);
       assert.deepStrictEqual(fs.readdirSync(dir).sort(), ['p.html', 't.json']);
       assert.strictEqual(run.stderr, 'concurrency-lens: wrote p.html\nconcurrency-lens: wrote t.json\n');

@@ -1,0 +1,22 @@
+/**
+ * The worker side of TaskPool: call `serveTasks(handler)` once, at the top level of the
+ * worker script, after everything the handler needs is loaded. The pool starts timing a
+ * task only from then on. A handler that throws (or rejects) fails that task only.
+ */
+import { parentPort } from 'node:worker_threads';
+import { READY, type FromWorker, type ToWorker } from './messages';
+
+export function serveTasks<T, R>(handler: (task: T) => R | Promise<R>): void {
+  const port = parentPort;
+  if (!port) throw new Error('serveTasks() must run in a worker thread');
+  port.on('message', async ({ id, task }: ToWorker<T>) => {
+    let reply: FromWorker<R>;
+    try {
+      reply = { type: 'result', id, ok: true, value: await handler(task) };
+    } catch (err) {
+      reply = { type: 'result', id, ok: false, message: err instanceof Error ? err.message : String(err) };
+    }
+    port.postMessage(reply);
+  });
+  port.postMessage({ type: READY } satisfies FromWorker<R>);
+}
