@@ -63,7 +63,7 @@ export function analyzeParsed(ast: TSESTree.Program, text: string, options: Anal
   let findings;
   let summary: ModuleSummary;
   try {
-    findings = runRules(model, options.rules ?? {});
+    findings = runRules(model, options.rules ?? {}, options.strict ?? false);
     summary = summarizeModule(model, file);
   } catch (err) {
     // The depth check keeps nesting far from the stack's end, so this is a recursion bug: keep the host alive, and say so.

@@ -18,6 +18,8 @@ export interface Location {
 
 export interface RelatedLocation extends Location {
   message: string;
+  /** Set when the location is in another file of the project (the callee's): its path. */
+  file?: string;
 }
 
 /** A text edit on the analysed source (0-based offsets into the text). */
@@ -97,4 +99,10 @@ export interface AnalyzeOptions {
   rules?: Record<string, SeveritySetting>;
   /** What the files this one imports do (project-wide analysis); without it, each file stands alone. */
   imports?: ProjectImports;
+  /**
+   * The `strict` preset: also report what is likely rather than certain (a
+   * blocking call in async code whose callers are unknown), one severity level
+   * lower. Off by default: where the evidence is not there, rules stay silent.
+   */
+  strict?: boolean;
 }

@@ -7,7 +7,7 @@ import { spanOf } from './model/spans';
 import { allRules } from './rules/index';
 import type { RuleContext, RuleReport } from './rules/ruleTypes';
 
-export function runRules(model: Model, overrides: Record<string, SeveritySetting>): Finding[] {
+export function runRules(model: Model, overrides: Record<string, SeveritySetting>, strict = false): Finding[] {
   const suppressions = readSuppressions(model.comments);
   const findings: Finding[] = [];
   for (const rule of allRules) {
@@ -15,10 +15,12 @@ export function runRules(model: Model, overrides: Record<string, SeveritySetting
     if (severity === 'off') continue;
     const context: RuleContext = {
       model,
+      strict,
       spanOf: (node) => spanOf(node),
       textOf: (node: TSESTree.Node) => model.text.slice(node.range[0], node.range[1]),
       report(found: RuleReport) {
         if (suppressions.isSuppressed(rule.meta.id, found.span.line)) return;
+        if (found.lowerSeverity && !strict) return;
         findings.push(toFinding(rule.meta.id, found.lowerSeverity ? lower(severity) : severity, found));
       },
     };
@@ -47,6 +49,7 @@ function toFinding(rule: string, severity: Finding['severity'], found: RuleRepor
       column: r.span.column,
       endLine: r.span.endLine,
       endColumn: r.span.endColumn,
+      ...(r.file ? { file: r.file } : {}),
     })),
     fixes: found.fixes ?? [],
     functionId: found.fn.id,

@@ -23,6 +23,8 @@ export interface InvalidCase {
   name?: string;
   code: string;
   fileName?: string;
+  /** Analyse under the strict preset (findings on likely, not certain, evidence). */
+  strict?: boolean;
   errors: ExpectedFinding[];
   /** Expected source after applying the first (or `fixIndex`) fix of the first finding. */
   output?: string;
@@ -33,6 +35,7 @@ export interface ValidCase {
   name?: string;
   code: string;
   fileName?: string;
+  strict?: boolean;
 }
 
 export interface RuleTests {
@@ -41,10 +44,10 @@ export interface RuleTests {
 }
 
 /** Analyse with only `ruleId` enabled. */
-export function findingsFor(ruleId: string, code: string, fileName = 'test.ts'): Finding[] {
+export function findingsFor(ruleId: string, code: string, fileName = 'test.ts', strict = false): Finding[] {
   const rules: Record<string, SeveritySetting> = {};
   for (const rule of allRules) rules[rule.meta.id] = rule.meta.id === ruleId ? rule.meta.defaultSeverity : 'off';
-  const report = analyze(code, { fileName, rules });
+  const report = analyze(code, { fileName, rules, strict });
   assert.strictEqual(report.parseError, null, `test code must parse: ${JSON.stringify(report.parseError)}`);
   return report.findings;
 }
@@ -67,7 +70,7 @@ export function runRuleTests(ruleId: string, tests: RuleTests): void {
       tests.valid.forEach((entry, index) => {
         const test = typeof entry === 'string' ? { code: entry } : entry;
         it(test.name ?? `valid #${index + 1}`, () => {
-          const found = findingsFor(ruleId, test.code, test.fileName);
+          const found = findingsFor(ruleId, test.code, test.fileName, test.strict);
           assert.deepStrictEqual(found.map((f) => brief(f)), [], 'expected no findings');
         });
       });
@@ -75,7 +78,7 @@ export function runRuleTests(ruleId: string, tests: RuleTests): void {
     describe('invalid', () => {
       tests.invalid.forEach((test, index) => {
         it(test.name ?? `invalid #${index + 1}`, () => {
-          const found = findingsFor(ruleId, test.code, test.fileName);
+          const found = findingsFor(ruleId, test.code, test.fileName, test.strict);
           assert.deepStrictEqual(
             found.map((f, i) => brief(f, test.errors[i])),
             test.errors.map((e) => expectedBrief(ruleId, e)),

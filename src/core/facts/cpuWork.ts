@@ -324,6 +324,22 @@ export class CpuWork {
     return false;
   }
 
+  /** Functions whose CPU work runs as tasks of a CPU-bound Promise.all (the tasks and the helpers they reach): promise-all-cpu's case. */
+  cpuForkWork(): Set<number> {
+    const out = new Set<number>();
+    for (const owner of this.model.functions) {
+      const forks: ForkSegment[] = [];
+      collectForks(owner.segments, forks);
+      for (const fork of forks) {
+        for (const callee of this.cpuBoundFork(fork) ?? []) {
+          out.add(callee.id);
+          for (const via of this.computeSite(callee)?.via ?? []) out.add(via.id);
+        }
+      }
+    }
+    return out;
+  }
+
   private isCpuForkTask(fn: FunctionInfo): boolean {
     if (!this.forksByTask) {
       // Built once: which Promise.all/allSettled forks run each function as a task.

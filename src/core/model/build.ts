@@ -38,13 +38,14 @@ export function buildModel(ast: TSESTree.Program, text: string, fileName: string
     workerSpawns: new Map(),
     limiterNames: new Set(),
     instances: new Map(),
+    perItemCallbacks: new Set(),
     coreCountNames: new Set(),
     visitFunction,
     visit,
     visitAwaited,
   };
   const moduleFn = newFunction(state, ast, '<module>', 'module', null);
-  const ctx: FnCtx = { fn: moduleFn, out: moduleFn.segments, loops: [], deferred: new Map(), joined: new Set(), className: null };
+  const ctx: FnCtx = { fn: moduleFn, out: moduleFn.segments, loops: [], deferred: new Map(), joined: new Set(), className: null, repeated: false };
   for (const statement of ast.body) visit(state, statement, ctx);
   resolveLocalCalls(state);
   summarize(state.functions);
@@ -72,7 +73,9 @@ function visitFunction(state: BuildState, node: FunctionNode, name: string, ctx:
   fn.async = node.async;
   fn.generator = node.generator;
   if (node.id && node.type === T.FunctionDeclaration) fn.headSpan = spanOf(node.id);
-  const inner: FnCtx = { fn, out: fn.segments, loops: [], deferred: new Map(), joined: new Set(), className: ctx.className };
+  // A callback run once per item (`xs.map(cb)`), or one written inside a loop or such a callback, repeats its work.
+  const repeated = state.perItemCallbacks.has(node) || ctx.repeated || (ctx.loops.length > 0 && !node.id);
+  const inner: FnCtx = { fn, out: fn.segments, loops: [], deferred: new Map(), joined: new Set(), className: ctx.className, repeated };
   for (const param of node.params) visit(state, param, inner);
   if (node.body.type === T.BlockStatement) {
     for (const statement of node.body.body) visit(state, statement, inner);

@@ -142,7 +142,9 @@ function pushKnown(state: BuildState, ctx: FnCtx, node: TSESTree.CallExpression 
       return true;
     }
     case 'block':
-      ctx.out.push({ kind: 'blocking', api: key, cost: behaviour.cost ?? COST.blocking, span, label });
+      // One stat of a path takes microseconds: outside a loop it is ordinary work, not a freeze worth drawing.
+      if (CHEAP_METADATA.has(key) && ctx.loops.length === 0 && !ctx.repeated) addCpu(ctx, node, COST.statement);
+      else ctx.out.push({ kind: 'blocking', api: key, cost: behaviour.cost ?? COST.blocking, span, label });
       return true;
     case 'compute':
       addCpu(ctx, node, behaviour.cost ?? COST.statement, key, label);
@@ -184,6 +186,9 @@ function rememberInstance(state: BuildState, parent: TSESTree.Node | null, insta
     state.instances.set(`this.${parent.left.property.name}`, instance);
   }
 }
+
+/** Sync file-system calls that only read a path's metadata: cheap once, a cost when repeated per item. */
+const CHEAP_METADATA = new Set(['fs.existsSync', 'fs.statSync', 'fs.lstatSync', 'fs.accessSync', 'fs.realpathSync', 'fs.readlinkSync', 'fs.fstatSync', 'fs-extra.existsSync', 'fs-extra.pathExistsSync', 'fs-extra.statSync']);
 
 const CHAIN_METHODS = new Set(['then', 'catch', 'finally']);
 
@@ -289,6 +294,7 @@ function visitCombinator(state: BuildState, node: TSESTree.CallExpression, ctx: 
     ctx.fn.sites.calls.push({ node: arg, api: null, calleeId: null, loops: [...ctx.loops], awaited: false, discarded: false });
     state.visit(state, arg.callee.object, ctx, arg);
     const callback = arg.arguments[0];
+    if (isCallable(callback)) state.perItemCallbacks.add(callback);
     // Each item's task is the callback's flow, awaited by the combinator: an inline one, or a local function by name (`xs.map(runChunk)`).
     const task: Segment = isCallable(callback)
       ? { kind: 'call', calleeId: state.visitFunction(state, callback, '<anonymous>', ctx), calleeName: '<map callback>', awaited: true, span: spanOf(callback), label: 'each item' }
@@ -306,6 +312,7 @@ function visitCombinator(state: BuildState, node: TSESTree.CallExpression, ctx: 
 function visitIteration(state: BuildState, node: TSESTree.CallExpression, object: TSESTree.Expression, method: string, callback: Callable | { name: string; async: boolean }, ctx: FnCtx): void {
   state.visit(state, object, ctx, node);
   const inline = 'type' in callback;
+  if (inline) state.perItemCallbacks.add(callback);
   const id = inline ? state.visitFunction(state, callback, '<anonymous>', ctx) : -1;
   for (const extra of node.arguments.slice(1)) state.visit(state, extra, ctx, node);
   const span = spanOf(node);

@@ -25,6 +25,8 @@ export interface FnCtx {
   /** Promise variables already joined: awaiting them again waits for nothing. */
   joined: Set<string>;
   className: string | null;
+  /** The code being built runs once per item of something (a loop, or a callback of `xs.map`): repeated cheap work adds up. */
+  repeated: boolean;
 }
 
 export interface BuildState {
@@ -49,6 +51,8 @@ export interface BuildState {
   limiterNames: Set<string>;
   /** Variables (and `this.x` fields) holding an object made by a known API, with its instance type (`pool` -> `pg.Pool`). */
   instances: Map<string, string>;
+  /** Callbacks that iterating methods run once per element (`xs.map(cb)`), marked before they are built. */
+  perItemCallbacks: Set<TSESTree.Node>;
   coreCountNames: Set<string>;
   // The traversal's entry points, passed around to avoid import cycles between build files.
   visit(state: BuildState, node: TSESTree.Node, ctx: FnCtx, parent?: TSESTree.Node | null): void;

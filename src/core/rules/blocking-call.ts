@@ -8,7 +8,8 @@
  * library) is reported one level lower: it is likely, not certain, to share
  * its thread. A sync function of unknown context stays silent.
  */
-import type { FunctionInfo, Model, Segment } from '../model/types';
+import { spanOf } from '../model/spans';
+import type { FunctionInfo, Model, Segment, Span } from '../model/types';
 import { contextOf, type ContextFact } from '../facts/context';
 import { defineRule } from './ruleTypes';
 
@@ -34,9 +35,31 @@ export const blockingCall = defineRule({
         if (IGNORED_BLOCKING.has(seg.api)) continue;
         context.report({ fn, span: seg.span, message: message(seg.api, placeOf(fn, where)), lowerSeverity: where.kind !== 'hot' });
       }
+      // A helper of another file that blocks: reported here, at its call (its own file cannot know its callers).
+      for (const site of fn.sites.calls) {
+        const blocks = site.external?.effect.blocks;
+        if (!site.external || !blocks || IGNORED_BLOCKING.has(blocks.api)) continue;
+        const file = site.external.file;
+        context.report({
+          fn,
+          span: spanOf(site.node),
+          message: `\`${site.external.name}\` (${baseName(file)}) calls \`${blocks.api}\`, which ${effectOf(blocks.api)}; called from ${placeOf(fn, where)}, every other request, timer and callback waits too. ${alternative(blocks.api)}`,
+          related: [{ span: pointSpan(blocks.line, blocks.column), message: `the blocking call: ${blocks.label}`, file }],
+          lowerSeverity: where.kind !== 'hot',
+        });
+      }
     }
   },
 });
+
+function baseName(file: string): string {
+  return file.slice(file.lastIndexOf('/') + 1);
+}
+
+/** A position in another file, as a span (its extent is not in the summary). */
+function pointSpan(line: number, column: number): Span {
+  return { line, column, endLine: line, endColumn: column + 1, start: 0, end: 0 };
+}
 
 /** The function's context when its thread may serve other work while it blocks, else null. */
 function sharesThread(model: Model, fn: FunctionInfo): ContextFact | null {
@@ -78,14 +101,15 @@ function message(api: string, place: string): string {
   if (api === 'busy-wait') {
     return `This loop spins on the clock in ${place}, freezing the event loop until the time is up: nothing else can run meanwhile. Wait without blocking: \`await setTimeout(ms)\` from 'timers/promises'.`;
   }
-  const effect = /^(crypto|zlib|bcrypt|bcryptjs)\./.test(api)
-    ? 'computes on the event-loop thread and holds it'
-    : api === 'Atomics.wait'
-      ? 'parks the event-loop thread'
-      : api.startsWith('child_process.')
-        ? 'holds the event loop until the command exits'
-        : 'holds the event loop until the disk answers';
-  return `\`${api}\` in ${place} ${effect}: every other request, timer and callback waits too. ${alternative(api)}`;
+  return `\`${api}\` in ${place} ${effectOf(api)}: every other request, timer and callback waits too. ${alternative(api)}`;
+}
+
+/** What a blocking API does to the thread, in a few words. */
+function effectOf(api: string): string {
+  if (/^(crypto|zlib|bcrypt|bcryptjs)\./.test(api)) return 'computes on the event-loop thread and holds it';
+  if (api === 'Atomics.wait') return 'parks the event-loop thread';
+  if (api.startsWith('child_process.')) return 'holds the event loop until the command exits';
+  return 'holds the event loop until the disk answers';
 }
 
 /** The non-blocking counterpart to suggest, in the words a user would search for. */

@@ -7,7 +7,8 @@
  */
 import type { FunctionInfo } from '../model/types';
 import { cpuWork, type HeavySite } from '../facts/cpuWork';
-import { isTestCallback } from '../facts/threadContext';
+import { contextOf, type ContextFact } from '../facts/context';
+import { spanOf } from '../model/spans';
 import { defineRule, type RelatedSpan } from './ruleTypes';
 
 export const eventLoopHog = defineRule({
@@ -19,36 +20,57 @@ export const eventLoopHog = defineRule({
     picture: 'one task starves all others',
   },
   check(context) {
-    const work = cpuWork(context.model);
-    if (work.workerFile) return; // a worker thread exists to run exactly this kind of loop
-    for (const fn of context.model.functions) {
-      const handler = fn.kind !== 'module' && work.servesEvents(fn);
-      const busyAsync = fn.async && !fn.generator && (fn.summary.waitsOnIo || work.usesWorkers(fn));
-      if (!handler && !busyAsync) continue;
-      // Helpers called from a handler are reported at the call; from other async code only own loops count.
-      const sites = work.outermostHeavy(fn, handler);
-      if (sites.length === 0 || (!handler && isTestCallback(context.model, fn))) continue;
-      for (const site of sites) {
-        context.report({ fn, span: site.span, message: message(fn, site, handler), related: related(site) });
+    const { model } = context;
+    const work = cpuWork(model);
+    const inCpuForks = work.cpuForkWork();
+    for (const fn of model.functions) {
+      if (fn.kind === 'module') continue;
+      const where = contextOf(model, fn);
+      // Hot: the thread serves other work (a handler, or what one calls). Async code whose callers are
+      // unknown and that also waits is only likely to: strict reports it, one level lower.
+      const busyAsync = where.kind === 'unknown' && fn.async && !fn.generator && (fn.summary.waitsOnIo || work.usesWorkers(fn));
+      if (where.kind !== 'hot' && !busyAsync) continue;
+      // Own loops and known heavy calls only: a local helper a handler calls is hot itself and reports its own loops there,
+      // and work run as Promise.all tasks is promise-all-cpu's finding.
+      if (inCpuForks.has(fn.id)) continue;
+      for (const site of work.outermostHeavy(fn, false)) {
+        context.report({ fn, span: site.span, message: message(fn, site, where), related: related(site), lowerSeverity: where.kind !== 'hot' });
+      }
+      for (const call of fn.sites.calls) {
+        const heavy = call.external?.effect.computes;
+        if (!call.external || !heavy?.heavy) continue;
+        context.report({
+          fn,
+          span: spanOf(call.node),
+          message: `\`${call.external.name}\` (${baseName(call.external.file)}) runs heavy computation on the event loop when ${who(fn, where)} calls it: ${STARVE} ${ADVICE}`,
+          related: [{ span: { line: heavy.line, column: heavy.column, endLine: heavy.line, endColumn: heavy.column + 1, start: 0, end: 0 }, message: `the heavy work: ${heavy.label}`, file: call.external.file }],
+          lowerSeverity: where.kind !== 'hot',
+        });
       }
     }
   },
 });
 
-function who(fn: FunctionInfo, handler: boolean): string {
+const ADVICE = 'Move the computation to a worker (worker_threads, piscina), or split it into chunks that `await setImmediate()` between them.';
+const STARVE = 'while it runs, no other request, timer or I/O callback on this thread can make progress.';
+
+function baseName(file: string): string {
+  return file.slice(file.lastIndexOf('/') + 1);
+}
+
+function who(fn: FunctionInfo, where: ContextFact): string {
   const name = fn.name === '<anonymous>' ? null : `\`${fn.name}\``;
-  if (handler) return name ? `the handler ${name}` : 'this handler';
+  if (where.kind === 'hot' && !where.from) return name ? `the handler ${name}` : 'this handler';
+  if (where.kind === 'hot') return `${name ?? 'this function'} (${where.why})`;
   return `${name ?? 'this async function'}, which also waits on I/O`;
 }
 
-function message(fn: FunctionInfo, site: HeavySite, handler: boolean): string {
-  const advice = 'Move the computation to a worker (worker_threads, piscina), or split it into chunks that `await setImmediate()` between them.';
-  const starve = 'while it runs, no other request, timer or I/O callback on this thread can make progress.';
+function message(fn: FunctionInfo, site: HeavySite, where: ContextFact): string {
   if (site.via.length > 0) {
     const helper = site.via.find((f) => f.name !== '<anonymous>')?.name ?? 'a helper';
-    return `\`${helper}\` runs a heavy CPU loop on the event loop when ${who(fn, handler)} calls it: ${starve} ${advice}`;
+    return `\`${helper}\` runs a heavy CPU loop on the event loop when ${who(fn, where)} calls it: ${STARVE} ${ADVICE}`;
   }
-  return `This heavy CPU loop blocks the event loop inside ${who(fn, handler)}: ${starve} ${advice}`;
+  return `This heavy CPU loop blocks the event loop inside ${who(fn, where)}: ${STARVE} ${ADVICE}`;
 }
 
 function related(site: HeavySite): RelatedSpan[] {

@@ -21,6 +21,8 @@ export interface RuleMeta {
 export interface RelatedSpan {
   span: Span;
   message: string;
+  /** Another file of the project, when the evidence lives there (an imported helper's blocking call). */
+  file?: string;
 }
 
 export interface RuleReport {
@@ -32,14 +34,16 @@ export interface RuleReport {
   fixes?: QuickFix[];
   /**
    * The evidence is likely rather than certain (for example the function's
-   * context is unknown): the finding is reported one severity level below the
-   * rule's configured one (error -> warning -> info).
+   * context is unknown): reported only under the strict preset, one severity
+   * level below the rule's configured one (error -> warning -> info).
    */
   lowerSeverity?: boolean;
 }
 
 export interface RuleContext {
   model: Model;
+  /** The strict preset is on: findings marked lowerSeverity are reported too. */
+  strict: boolean;
   report(finding: RuleReport): void;
   /** Span of any node of this file's AST. */
   spanOf(node: TSESTree.Node | TSESTree.Token): Span;
