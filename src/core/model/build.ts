@@ -8,6 +8,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { visitCall, visitNew } from './buildCalls';
+import { instanceOf } from './known';
 import { visitLoop, isLoop } from './buildLoops';
 import { addCpu, newFunction, type BuildState, type FnCtx } from './buildState';
 import { readDeclaredNames, readImports, readTopLevelFunctions } from './imports';
@@ -205,6 +206,11 @@ function visitDeclarator(state: BuildState, node: TSESTree.VariableDeclarator, c
     const id = visitFunction(state, init, functionName(init, node, ctx), ctx);
     if (node.id.type === T.Identifier) state.functions[id].headSpan = spanOf(node.id);
     return;
+  }
+  // `const res = await fetch(url)`, `const users = db.collection('users')`: the name now holds an object the table knows.
+  if (name && init.type !== T.NewExpression) {
+    const type = instanceOf(state, init);
+    if (type) state.instances.set(name, type);
   }
   if (init.type === T.CallExpression || init.type === T.NewExpression) {
     const before = ctx.out.length;

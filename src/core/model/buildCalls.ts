@@ -60,6 +60,7 @@ export function visitCall(state: BuildState, node: TSESTree.CallExpression, ctx:
 
   // Arguments first: their work happens before the call.
   const known = knownCall(state, node);
+  if (known) site.known = known.key;
   const behaviour = known?.behaviour ?? null;
   // Listening to a worker or process you started is waiting for its result, not serving events.
   const registersHandler = ((behaviour?.registersHandler ?? false) || (!behaviour && isHandlerRegistration(method, api, receiver))) && !(receiver && state.workerNames.has(receiver));
@@ -336,7 +337,8 @@ export function iterationGuess(collection: TSESTree.Node): number {
 
 export function visitNew(state: BuildState, node: TSESTree.NewExpression, ctx: FnCtx, parent: TSESTree.Node | null, awaited = false): void {
   const api = qualifiedName(node.callee, state.imports, state.declaredNames);
-  ctx.fn.sites.calls.push({ node, api, calleeId: null, loops: [...ctx.loops], awaited, discarded: parent?.type === T.ExpressionStatement });
+  const site: CallSite = { node, api, calleeId: null, loops: [...ctx.loops], awaited, discarded: parent?.type === T.ExpressionStatement };
+  ctx.fn.sites.calls.push(site);
   const executor = node.arguments[0];
   if (api === 'Promise' && isCallable(executor)) {
     ctx.fn.sites.promiseConstructors.push(node);
@@ -352,6 +354,7 @@ export function visitNew(state: BuildState, node: TSESTree.NewExpression, ctx: F
   }
   for (const arg of node.arguments) state.visit(state, arg, ctx, node);
   const known = knownCall(state, node);
+  if (known) site.known = known.key;
   if (known && pushKnown(state, ctx, node, known.key, known.behaviour, awaited, parent)) return;
   addCpu(ctx, node, 1);
 }

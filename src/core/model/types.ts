@@ -257,6 +257,8 @@ export interface CallSite {
   awaited: boolean;
   /** The call is the whole expression of an expression statement (its value is dropped). */
   discarded: boolean;
+  /** The knowledge table's key that says what this call does (`fetch`, `pg.Pool#query`), when it knows. */
+  known?: string;
   /** A function imported from another file of the project, with what calling it does (from that file's summary). */
   external?: { file: string; name: string; symbol: ImportedSymbol; effect: CallEffect };
 }

@@ -8,7 +8,8 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-est
 import type { AwaitSite, FunctionInfo, LoopNode, Model, Span } from '../model/types';
 import type { QuickFix } from '../reportTypes';
 import { defineRule, type RuleContext } from './ruleTypes';
-import { actionName, callLikelyWaits, containsNode, hasCommentIn, isFunctionNode, isReference, isSleep, patternNames, shortText, unwrap, walk } from '../facts/waits';
+import { isOrdered, overlapEvidence } from '../facts/overlap';
+import { actionName, containsNode, hasCommentIn, isFunctionNode, isReference, isSleep, patternNames, shortText, unwrap, walk } from '../facts/waits';
 import { findDeclaration, isKnownArray } from '../facts/declarations';
 import { splitLines } from '../lines';
 
@@ -21,7 +22,6 @@ type Node = TSESTree.Node;
 const SEQUENTIAL_METHODS = /^(acquire|lock|runExclusive|read|readLine|readline|next|question|prompt|take|receive|recv|dequeue|write|writeln|appendFile|send|pull|goto|click|dblclick|tap|type|fill|press|hover|select|down|up|move|scroll|drag\w*|waitFor\w*|require\w*|import\w*)$/;
 /** Collections whose items are steps of one pipeline, run in order on purpose (the name's last word: `pendingMigrations`, not `webhooks`). */
 const ORDERED_COLLECTIONS = /^(migration|step|stage|phase|middleware|hook|plugin|command|seed|script|pipeline|listener|handler|callback|subscriber|interceptor|observer)s?$/i;
-const ONE_CONNECTION = /\b(tx|trx|transaction|conn|connection)\b/i;
 const BEGIN_TRANSACTION = /['"`]\s*(BEGIN|START TRANSACTION)\b/i;
 const RETRY_COUNTER = /^(attempts?|retr(y|ies)|tries|tr(y|ies)Count|round)$/i;
 const MUTATORS = new Set(['push', 'unshift', 'set', 'add', 'delete', 'splice', 'pop', 'shift', 'clear', 'sort', 'reverse', 'fill']);
@@ -91,11 +91,12 @@ function firstIndependentAwait(model: Model, fn: FunctionInfo, loop: LoopNode): 
     if (operand.type !== T.CallExpression) continue; // awaiting a promise started earlier: already overlapping
     const name = actionName(operand);
     if (name && SEQUENTIAL_METHODS.test(name)) return null;
-    // One transaction or connection runs its queries one at a time anyway.
-    if (operand.callee.type === T.MemberExpression && ONE_CONNECTION.test(model.text.slice(operand.callee.object.range[0], operand.callee.object.range[1]))) return null;
+    // One transaction, connection or session runs its queries one at a time anyway; so do hooks and module loading.
+    if (isOrdered(model, fn, operand)) return null;
     const path = operand.callee.type === T.MemberExpression ? model.text.slice(operand.callee.range[0], operand.callee.range[1]) : '';
     if (/^Promise\.(all|allSettled|race|any)$/.test(path)) return null; // batches: already chunked on purpose
-    if (!callLikelyWaits(model, fn, operand)) continue;
+    // Only a wait something says is real (a known I/O API, or a callee whose summary waits) is worth overlapping.
+    if (!overlapEvidence(model, fn, operand)) continue;
     if (!first || awaitNode.range[0] < first.range[0]) first = awaitNode;
   }
   if (!first) return null;

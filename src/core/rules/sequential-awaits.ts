@@ -9,7 +9,8 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-est
 import type { FunctionInfo, Model } from '../model/types';
 import type { QuickFix } from '../reportTypes';
 import { defineRule, type RuleContext } from './ruleTypes';
-import { actionName, callLikelyWaits, containsNode, hasCommentIn, indentAt, isSleep, patternNames, referencedNames, shortText, unwrap } from '../facts/waits';
+import { overlapEvidence } from '../facts/overlap';
+import { actionName, containsNode, hasCommentIn, indentAt, isSleep, patternNames, referencedNames, shortText, unwrap } from '../facts/waits';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
 const T = AST_NODE_TYPES;
@@ -69,7 +70,7 @@ function stepOf(model: Model, fn: FunctionInfo, node: Node): Step | null {
   if (declaration.declarations.length !== 1 || (declaration.kind !== 'const' && declaration.kind !== 'let' && declaration.kind !== 'var')) return null;
   const call = unwrap(node.argument);
   if (call.type !== T.CallExpression || containsNode(call, AWAIT)) return null;
-  if (isSleep(model, fn, call) || !callLikelyWaits(model, fn, call) || changesState(model, call)) return null;
+  if (isSleep(model, fn, call) || changesState(model, call) || !overlapEvidence(model, fn, call)) return null;
   return { declaration, declarator, awaitNode: node, call, names: patternNames(declarator.id) };
 }
 
