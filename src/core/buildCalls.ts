@@ -8,6 +8,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-est
 import { apiInfo, HANDLER_METHODS, IO_LIKE_METHODS, ITERATING_METHODS, POOL_TASK_METHODS, ROUTE_METHODS, SERVER_FACTORIES, WORKER_MESSAGE_METHODS } from './apis';
 import { addCpu, labelOf, type BuildState, type FnCtx } from './buildState';
 import { memberPath, qualifiedName } from './imports';
+import { callbackName, iifeName } from './naming';
 import { COST, type CallSite, type ForkSegment, type Segment, type WorkerSegment } from './model';
 import { spanOf } from './spans';
 
@@ -39,7 +40,7 @@ export function visitCall(state: BuildState, node: TSESTree.CallExpression, ctx:
   if (callee.type === T.FunctionExpression || callee.type === T.ArrowFunctionExpression) {
     // An IIFE, `(async () => { ... })()`: its body runs right here.
     for (const arg of node.arguments) state.visit(state, arg, ctx, node);
-    const id = state.visitFunction(state, callee, '<anonymous>', ctx);
+    const id = state.visitFunction(state, callee, iifeName(callee), ctx);
     site.calleeId = id;
     ctx.out.push({ kind: 'call', calleeId: id, calleeName: '<iife>', awaited, span, label });
     return;
@@ -60,7 +61,7 @@ export function visitCall(state: BuildState, node: TSESTree.CallExpression, ctx:
   const limited = !!path && ((path.length === 1 && state.limiterNames.has(path[0])) || (!!receiver && method === 'add' && state.limiterNames.has(receiver)));
   for (const arg of node.arguments) {
     if (isCallable(arg)) {
-      const id = state.visitFunction(state, arg, '<anonymous>', ctx);
+      const id = state.visitFunction(state, arg, callbackName(node, arg), ctx);
       if (registersHandler) state.functions[id].isHandler = true;
       if (limited) ctx.out.push({ kind: 'call', calleeId: id, calleeName: '<task>', awaited, span: spanOf(arg), label: 'limited task' });
     } else {
@@ -165,7 +166,7 @@ function visitChain(state: BuildState, node: TSESTree.CallExpression & { callee:
       state.visit(state, arg, ctx, node);
       continue;
     }
-    const id = state.visitFunction(state, arg, '<anonymous>', ctx);
+    const id = state.visitFunction(state, arg, callbackName(node, arg), ctx);
     if (method === 'then' && arg === node.arguments[0]) {
       ctx.out.push({ kind: 'call', calleeId: id, calleeName: '<then callback>', awaited, span: spanOf(arg), label: 'then(callback)' });
     }
@@ -238,7 +239,7 @@ function visitCombinator(state: BuildState, node: TSESTree.CallExpression, ctx: 
   } else if (arg?.type === T.CallExpression && arg.callee.type === T.MemberExpression && arg.callee.property.type === T.Identifier && arg.callee.property.name === 'map' && isCallable(arg.arguments[0])) {
     ctx.fn.facts.calls.push({ node: arg, api: null, calleeId: null, loops: [...ctx.loops], awaited: false, discarded: false });
     state.visit(state, arg.callee.object, ctx, arg);
-    const id = state.visitFunction(state, arg.arguments[0], '<anonymous>', ctx);
+    const id = state.visitFunction(state, arg.arguments[0], callbackName(arg, arg.arguments[0]), ctx);
     fork.tasks.push([{ kind: 'call', calleeId: id, calleeName: '<map callback>', awaited: true, span: spanOf(arg.arguments[0]), label: 'each item' }]);
     fork.repeat = iterationGuess(arg.callee.object);
   } else if (arg) taskOf(arg);
@@ -248,7 +249,7 @@ function visitCombinator(state: BuildState, node: TSESTree.CallExpression, ctx: 
 /** `xs.map(cb)`, `xs.forEach(cb)`, ...: the callback runs once per element, now. */
 function visitIteration(state: BuildState, node: TSESTree.CallExpression, object: TSESTree.Expression, method: string, callback: Callable, ctx: FnCtx): void {
   state.visit(state, object, ctx, node);
-  const id = state.visitFunction(state, callback, '<anonymous>', ctx);
+  const id = state.visitFunction(state, callback, callbackName(node, callback), ctx);
   for (const extra of node.arguments.slice(1)) state.visit(state, extra, ctx, node);
   const span = spanOf(node);
   const repeat = iterationGuess(object);
@@ -273,7 +274,7 @@ export function visitNew(state: BuildState, node: TSESTree.NewExpression, ctx: F
   if (api === 'Promise' && isCallable(executor)) {
     ctx.fn.facts.promiseConstructors.push(node);
     // The executor runs synchronously, right now; what it starts decides whether anything is waited for.
-    const id = state.visitFunction(state, executor, '<anonymous>', ctx);
+    const id = state.visitFunction(state, executor, callbackName(node, executor), ctx);
     // `new Promise((resolve) => setTimeout(resolve, 50))`: the promise settles when the callback
     // work it starts completes, so whoever awaits it waits for that work.
     for (const segment of state.functions[id].segments) {

@@ -10,6 +10,7 @@ import type { FunctionInfo, Segment } from '../model';
 import { cpuWork } from './cpuWork';
 import { isTestCallback, runsAtStartup } from './threadContext';
 import { defineRule } from './ruleTypes';
+import { isContextName } from '../naming';
 
 /** Cheap for the sizes it is used with (a few random bytes), so not worth a finding. */
 export const IGNORED_BLOCKING: ReadonlySet<string> = new Set(['crypto.randomFillSync']);
@@ -55,7 +56,7 @@ export function collectBlocking(list: readonly Segment[], out: Extract<Segment, 
 }
 
 function where(fn: FunctionInfo, handler: boolean, nested: boolean): string {
-  const name = fn.name === '<anonymous>' ? null : `\`${fn.name}\``;
+  const name = isContextName(fn.name) ? null : `\`${fn.name}\``;
   if (handler) return name ? `the handler ${name}` : 'this handler';
   if (fn.async) return name ? `async ${name}` : 'this async function';
   return nested ? 'a callback inside async code' : 'async code';

@@ -9,6 +9,7 @@ import type { FunctionInfo } from '../model';
 import { cpuWork, type HeavySite } from './cpuWork';
 import { isTestCallback } from './threadContext';
 import { defineRule, type RelatedSpan } from './ruleTypes';
+import { isContextName } from '../naming';
 
 export const eventLoopHog = defineRule({
   meta: {
@@ -36,7 +37,7 @@ export const eventLoopHog = defineRule({
 });
 
 function who(fn: FunctionInfo, handler: boolean): string {
-  const name = fn.name === '<anonymous>' ? null : `\`${fn.name}\``;
+  const name = isContextName(fn.name) ? null : `\`${fn.name}\``;
   if (handler) return name ? `the handler ${name}` : 'this handler';
   return `${name ?? 'this async function'}, which also waits on I/O`;
 }
@@ -45,7 +46,7 @@ function message(fn: FunctionInfo, site: HeavySite, handler: boolean): string {
   const advice = 'Move the computation to a worker (worker_threads, piscina), or split it into chunks that `await setImmediate()` between them.';
   const starve = 'while it runs, no other request, timer or I/O callback on this thread can make progress.';
   if (site.via.length > 0) {
-    const helper = site.via.find((f) => f.name !== '<anonymous>')?.name ?? 'a helper';
+    const helper = site.via.find((f) => !isContextName(f.name))?.name ?? 'a helper';
     return `\`${helper}\` runs a heavy CPU loop on the event loop when ${who(fn, handler)} calls it: ${starve} ${advice}`;
   }
   return `This heavy CPU loop blocks the event loop inside ${who(fn, handler)}: ${starve} ${advice}`;
