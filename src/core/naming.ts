@@ -6,7 +6,9 @@
  * identical "anonymous function" entries.
  *
  * A context name always contains a space, which no identifier or dotted path
- * can: `isContextName` tells them apart from names the user wrote.
+ * can: `isContextName` tells them apart from names the user wrote. A name
+ * ending in " handler" is a request or event handler; the editor's CodeLens
+ * relies on that (it cannot load this file: the parser would come with it).
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { HANDLER_METHODS, ROUTE_METHODS } from './apis';
@@ -145,13 +147,14 @@ function propertyName(callee: TSESTree.Node): string | null {
   return node.property.name;
 }
 
-/** The text of a string (or plain template) literal, one line and short, else null. */
+/** The text of a string (or plain template) literal, one line, short and without backticks, else null. */
 function stringValue(node: TSESTree.Node | undefined): string | null {
   let value: string | null = null;
   if (node?.type === T.Literal && (typeof node.value === 'string' || typeof node.value === 'number')) value = String(node.value);
   else if (node?.type === T.TemplateLiteral && node.expressions.length === 0) value = node.quasis[0]?.value.cooked ?? null;
   if (value === null) return null;
-  const line = value.replace(/\s+/g, ' ').trim();
+  // Names end up inside Markdown code spans (hovers, summaries): a backtick would end one early.
+  const line = value.replace(/\s+/g, ' ').replace(/`/g, "'").trim();
   return line.length > MAX_LITERAL ? `${line.slice(0, MAX_LITERAL - 1)}…` : line;
 }
 
