@@ -11,6 +11,7 @@ const watch = process.argv.includes('--watch');
 const nodeEntries = [
   { in: 'src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
   { in: 'bench/bench.ts', out: 'bench' },
+  { in: 'bench/realworld/realworld.ts', out: 'realworld' },
   { in: 'src/extension/extension.ts', out: 'extension' },
   // The analysis worker thread: the parser and the core, loaded only when the first file is analysed.
   { in: 'src/extension/analysisWorker.ts', out: 'analysisWorker' },

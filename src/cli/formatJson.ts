@@ -4,7 +4,7 @@
  * and the key order never changes.
  */
 import type { Finding, FunctionReport, ParseError } from '../core/reportTypes';
-import type { Quadrant } from '../core/model';
+import type { Quadrant } from '../core/model/types';
 import type { Timeline, TimelineSegment } from '../core/simulate';
 import type { AnalyzedFile } from './types';
 
@@ -52,7 +52,7 @@ export interface JsonTimeline {
   cores: number;
   total: number;
   lanes: JsonLane[];
-  speedup: { P: number; cores: number; S: number };
+  speedup: { P: number; cores: number; S: number; amdahl: number };
 }
 
 export interface JsonLane {
@@ -83,7 +83,7 @@ export function jsonTimeline(timeline: Timeline): JsonTimeline {
         line: segment.line,
       })),
     })),
-    speedup: { P: roundTo2(timeline.speedup.P), cores: timeline.speedup.cores, S: roundTo2(timeline.speedup.S) },
+    speedup: { P: roundTo2(timeline.speedup.P), cores: timeline.speedup.cores, S: roundTo2(timeline.speedup.S), amdahl: roundTo2(timeline.speedup.amdahl) },
   };
 }
 

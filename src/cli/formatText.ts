@@ -3,8 +3,8 @@
  * its functions; findings use the `path:line:col severity rule message` shape that
  * editors and terminals turn into links, one per line so grep works on them.
  */
-import { amdahl } from '../core/timeline/amdahl';
-import type { Quadrant } from '../core/model';
+import { simulatedSpeedup } from '../core/timeline/timeline';
+import type { Quadrant } from '../core/model/types';
 import type { Finding, FunctionReport, Severity } from '../core/reportTypes';
 import type { Timeline } from '../core/simulate';
 import { NO_COLORS, type Paint } from './color';
@@ -50,7 +50,7 @@ function formatFile(file: AnalyzedFile, cores: number, paint: Paint, timelines?:
   return lines.join('\n');
 }
 
-/** Name, line, quadrant, parallel fraction P and the Amdahl speedup it allows on N cores. */
+/** Name, line, quadrant, parallel fraction P and the simulated speed-up on N cores (never above Amdahl's bound for P). */
 export function functionTable(functions: readonly FunctionReport[], cores: number, paint: Paint = NO_COLORS): string[] {
   if (functions.length === 0) return [paint.dim('  (no functions)')];
   const header = ['function', 'line', 'quadrant', 'P', `S(${cores})`];
@@ -59,7 +59,7 @@ export function functionTable(functions: readonly FunctionReport[], cores: numbe
     String(fn.line),
     fn.quadrant,
     formatPercent(fn.parallelFraction),
-    `${amdahl(fn.parallelFraction, cores).toFixed(1)}x`,
+    `${(fn.parallelFraction > 0 ? simulatedSpeedup({ functions: [...functions] }, fn.id, cores) : 1).toFixed(1)}x`,
   ]);
   const widths = header.map((title, col) => Math.max(title.length, ...rows.map((row) => row[col].length)));
   // Numbers are right-aligned so their digits line up; words are left-aligned.

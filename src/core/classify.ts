@@ -3,7 +3,7 @@
  * decided them. Concurrency is structure (waits that overlap, handlers, tasks in
  * flight); parallelism is execution (work on other threads or processes).
  */
-import { COST, type Evidence, type FunctionInfo, type Model, type Quadrant, type Segment } from './model';
+import { COST, type Evidence, type FunctionInfo, type Model, type Quadrant, type Segment } from './model/types';
 
 const MAX_EVIDENCE = 6;
 
@@ -16,7 +16,6 @@ function classifyFunction(model: Model, fn: FunctionInfo): void {
   const concurrent = summary.waitsOnIo || summary.interleaves;
   const parallel = summary.usesWorkers;
   fn.quadrant = quadrantFor(concurrent, parallel);
-  fn.parallelFraction = parallel ? round2(summary.workerCost / Math.max(1, summary.workerCost + summary.cpuCost)) : 0;
   const found: Evidence[] = fn.evidence.filter((e) => e.kind === 'handler');
   collectEvidence(model, fn.segments, found);
   if (fn.async && !summary.waitsOnIo && !summary.usesWorkers) {
@@ -30,10 +29,6 @@ export function quadrantFor(concurrent: boolean, parallel: boolean): Quadrant {
   if (parallel) return 'parallel';
   if (concurrent) return 'concurrent';
   return 'sequential';
-}
-
-function round2(value: number): number {
-  return Math.round(value * 100) / 100;
 }
 
 function collectEvidence(model: Model, segments: readonly Segment[], found: Evidence[]): void {

@@ -2,7 +2,7 @@
  * Plain-language explanations of quadrants and speed-ups, shared by the hover,
  * the commands, the CLI and the timeline page so they all say the same thing.
  */
-import type { Quadrant } from './model';
+import type { Quadrant } from './model/types';
 import type { FunctionReport } from './reportTypes';
 import { amdahl } from './timeline/amdahl';
 

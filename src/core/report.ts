@@ -2,11 +2,14 @@
  * analyze(text) -> Report: the whole pipeline (parse, build, classify, rules,
  * suppressions) and the conversion of the model into plain data.
  */
-import { buildModel } from './build';
+import { buildModel } from './model/build';
 import { classifyModel, quadrantFor } from './classify';
 import { parseSource } from './parse';
-import { runRules } from './rules/run';
-import type { FunctionInfo, Model, Quadrant } from './model';
+import { runRules } from './runRules';
+import { setParents } from './parents';
+import { annotateWorkers } from './facts/pools';
+import { parallelFractionOf } from './timeline/parallelism';
+import type { FunctionInfo, Model, Quadrant } from './model/types';
 import type { AnalyzeOptions, FunctionReport, Report } from './reportTypes';
 
 export * from './reportTypes';
@@ -26,6 +29,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Report {
   let model: Model;
   try {
     model = buildModel(parsed.ast, text, fileName);
+    // typescript-estree's `parse` leaves `.parent` unset; the facts layer and the rules walk up from nodes.
+    setParents(model.ast);
+    annotateWorkers(model);
     classifyModel(model);
   } catch (err) {
     // Recursion limits on absurdly nested code: say so, keep the host alive.
@@ -39,13 +45,18 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Report {
     if (err instanceof RangeError) return emptyReport(fileName, TOO_DEEP);
     throw err;
   }
+  const functions = model.functions.map(toFunctionReport);
+  // P is read off each parallel function's predicted schedule, so Amdahl's bound covers every simulated speed-up.
+  for (const fn of functions) {
+    if (fn.quadrant === 'parallel' || fn.quadrant === 'concurrent-parallel') fn.parallelFraction = parallelFractionOf({ functions }, fn.id);
+  }
   return {
     version: 1,
     fileName,
     parseError: null,
     skipped: null,
     quadrant: fileQuadrant(model.functions),
-    functions: model.functions.map(toFunctionReport),
+    functions,
     findings,
   };
 }

@@ -2,7 +2,7 @@
  * The Report: the only thing that crosses from the core to the editor, the
  * webview and the CLI. Plain, JSON-serialisable data. Lines and columns are 1-based.
  */
-import type { Quadrant, Segment } from './model';
+import type { Quadrant, Segment } from './model/types';
 
 export type Severity = 'info' | 'warning' | 'error';
 export type SeveritySetting = Severity | 'off';

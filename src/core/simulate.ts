@@ -14,7 +14,8 @@
  * The scheduling rules are in ./timeline/scheduler.ts; the shapes in ./timeline/types.ts.
  */
 export type { AfterFix, LaneKind, SegmentRef, SimulateOptions, Speedup, Timeline, TimelineLane, TimelineSegment, TimelineSegmentKind } from './timeline/types';
-export { simulate, clampCores, MAX_CORES } from './timeline/timeline';
+export { simulate, simulatedSpeedup, predictedRun, clampCores, MAX_CORES } from './timeline/timeline';
+export { parallelFractionOf } from './timeline/parallelism';
 export { DEFAULT_MAX_SEGMENTS } from './timeline/scheduler';
 export { simulateAfterFix, FIXABLE_RULES, type FindingRef } from './timeline/afterFix';
 export { amdahl, amdahlCeiling, speedupOf, speedupTable, type SpeedupRow } from './timeline/amdahl';

@@ -84,3 +84,16 @@ export function configurationProblems(knownRules: readonly string[]): string[] {
   }
   return problems;
 }
+
+/**
+ * The file name the analysis sees. The core reads a file's place in its project
+ * (a `test/` or `scripts/` folder makes code one-shot, where blocking is harmless),
+ * so it gets the path from the workspace folder, as the CLI run at the root
+ * would: an absolute path would let a folder above the project, say
+ * ~/tests/shop/, silence a server's findings. Outside any folder: the name alone.
+ */
+export function analysisFileName(uri: vscode.Uri): string {
+  if (uri.scheme === 'untitled') return uri.path;
+  if (vscode.workspace.getWorkspaceFolder(uri)) return vscode.workspace.asRelativePath(uri, false).replace(/\\/g, '/');
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { Report } from '../core/reportTypes';
 import { AnalysisPool } from './analysisPool';
-import { isAnalysable, readConfig } from './config';
+import { analysisFileName, isAnalysable, readConfig } from './config';
 import { toDiagnostic } from './convert';
 
 /** Whole-file analysis is allowed up to the core's own limit when the user asks for it. */
@@ -71,7 +71,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
     const started = Date.now();
     let report: Report | undefined;
     try {
-      report = (await this.pool.analyze(key, { text, fileName: document.fileName, rules: config.rules }))?.report;
+      report = (await this.pool.analyze(key, { text, fileName: analysisFileName(document.uri), rules: config.rules }))?.report;
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       this.log.error(`analysis of ${name} failed: ${message}`);

@@ -8,7 +8,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { AnalysisPool } from './analysisPool';
-import { readConfig } from './config';
+import { analysisFileName, readConfig } from './config';
 import type { ExportFormat } from './workerProtocol';
 
 export interface ExportSource {
@@ -47,7 +47,7 @@ export async function formatSources(pool: AnalysisPool, sources: readonly Export
   const parts: string[] = [];
   for (const source of sources) {
     const displayPath = vscode.workspace.asRelativePath(source.uri, false).replace(/\\/g, '/');
-    const request = { text: source.text, fileName: source.uri.fsPath, rules, exportAs: { format, displayPath } };
+    const request = { text: source.text, fileName: analysisFileName(source.uri), rules, exportAs: { format, displayPath } };
     const exported = (await pool.analyze(`export:${source.uri.toString()}`, request))?.exported;
     if (exported === undefined) return undefined; // superseded by another export of the same file
     parts.push(exported);

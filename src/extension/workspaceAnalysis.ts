@@ -7,7 +7,7 @@ import ignore, { type Ignore } from 'ignore';
 import * as vscode from 'vscode';
 import type { Report } from '../core/reportTypes';
 import type { AnalysisPool } from './analysisPool';
-import { readConfig } from './config';
+import { analysisFileName, readConfig } from './config';
 import { toDiagnostic } from './convert';
 
 const SOURCE_GLOB = '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
@@ -41,7 +41,7 @@ export async function analyzeWorkspace(pool: AnalysisPool, diagnostics: vscode.D
         try {
           const bytes = await vscode.workspace.fs.readFile(uri);
           const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-          report = (await pool.analyze(`workspace:${uri.toString()}`, { text, fileName: uri.fsPath, rules: config.rules }))?.report;
+          report = (await pool.analyze(`workspace:${uri.toString()}`, { text, fileName: analysisFileName(uri), rules: config.rules }))?.report;
         } catch (err) {
           summary.failed++;
           log.warn(`skipped ${vscode.workspace.asRelativePath(uri)}: ${err instanceof TypeError ? 'not valid UTF-8' : err instanceof Error ? err.message.split('\n')[0] : String(err)}`);

@@ -1,5 +1,5 @@
 /** Words and numbers shown on the page, in one place so the chart, tooltips and screen-reader labels agree. */
-import type { Quadrant } from '../core/model';
+import type { Quadrant } from '../core/model/types';
 import type { TimelineSegment, TimelineSegmentKind } from '../core/timeline/types';
 
 export const KIND_NAME: Record<TimelineSegmentKind, string> = {

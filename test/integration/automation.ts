@@ -45,7 +45,7 @@ export async function press(key: string): Promise<void> {
   await automation('/keys', { press: key });
 }
 
-async function waitForText(what: string, look: () => Promise<Found>, expected: RegExp, timeoutMs: number): Promise<string> {
+async function waitForText(what: string, look: () => Promise<Found>, expected: RegExp, timeoutMs: number, context?: () => Promise<Found>): Promise<string> {
   let last: Found = { found: false };
   try {
     return await waitFor(what, async () => {
@@ -55,13 +55,17 @@ async function waitForText(what: string, look: () => Promise<Found>, expected: R
       return last.found && expected.test(text) ? text : undefined;
     }, timeoutMs);
   } catch (err) {
-    throw new Error(`${(err as Error).message}; last seen: ${JSON.stringify(last)}`);
+    // What the page showed instead, so a failure says more than "not found".
+    const around = context ? (await context().catch(() => ({ found: false }) as Found)) : undefined;
+    const shown = around?.found ? `; the page shows: ${JSON.stringify((around.text ?? '').slice(0, 400))}` : '';
+    throw new Error(`${(err as Error).message}; last seen: ${JSON.stringify(last)}${shown}`);
   }
 }
 
 /** Polls until a webview element's text (or value) matches. */
 export function webviewText(selector: string, expected: RegExp, options: { scope?: string; action?: 'text' | 'value' } = {}): Promise<string> {
-  return waitForText(`webview ${selector} to show ${expected}`, () => inWebview(selector, options.action ?? 'text', { scope: options.scope }), expected, 20_000);
+  const context = options.scope ? () => inWebview('body', 'text', { scope: options.scope }) : undefined;
+  return waitForText(`webview ${selector} to show ${expected}`, () => inWebview(selector, options.action ?? 'text', { scope: options.scope }), expected, 20_000, context);
 }
 
 /** Polls until a workbench element's text (or value) matches. */

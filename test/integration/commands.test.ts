@@ -40,7 +40,7 @@ suite('commands', () => {
     const text = await vscode.commands.executeCommand<string>('concurrencyLens.analyzeFile');
     assert.match(text, /^# Concurrency Lens: handler\.ts/);
     assert.match(text, /\| loadUsers \| 5 \| concurrent \|/);
-    assert.match(text, /## What to do first\n\nLine 14 in `handle`: /);
+    assert.match(text, /## What to do first\n\nLine 8 in `loadUsers`: /);
     await waitFor('the report tab', () => allTabs().some((t) => t.input instanceof vscode.TabInputCustom && t.input.viewType === 'vscode.markdown.preview.editor'));
     assert.deepStrictEqual(tabLabels(), ['1: handler.ts (active)', '2: handler.ts (Concurrency Lens).md (active)']);
     // Rendered by the Markdown preview: headings and a table, not Markdown source.

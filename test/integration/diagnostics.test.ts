@@ -6,7 +6,7 @@ import { api, brief, closeAll, openFixture, openUntitled, ours, setSetting, slee
 
 const HANDLER_FINDINGS = [
   'await-in-loop@8:16-8:33 Warning',
-  'blocking-call@14:16-14:42 Error',
+  'blocking-call@14:16-14:42 Warning',
 ];
 
 suite('diagnostics', () => {

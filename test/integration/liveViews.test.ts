@@ -122,6 +122,7 @@ suite('live timeline views', function () {
 
   test('one core count for the panel, the sidebar and the hovers, remembered when the panel reopens', async () => {
     const editor = await openFixture('handler.ts');
+    await reportOf(editor);
     await vscode.commands.executeCommand('workbench.view.extension.concurrencyLens');
     await vscode.window.showTextDocument(editor.document, { preserveFocus: false });
     await showPanel(editor, 'loadUsers');
@@ -141,6 +142,7 @@ suite('live timeline views', function () {
 
   test('changing the cores setting replaces what a slider set, in both views', async () => {
     const editor = await openFixture('handler.ts');
+    await reportOf(editor);
     await vscode.commands.executeCommand('workbench.view.extension.concurrencyLens');
     await vscode.window.showTextDocument(editor.document, { preserveFocus: false });
     await showPanel(editor, 'loadUsers');

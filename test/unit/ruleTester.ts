@@ -15,6 +15,8 @@ export interface ExpectedFinding {
   endColumn?: number;
   /** A fragment the message must contain. */
   message?: string;
+  /** The reported severity (the rule's default, or one level lower when the evidence is only likely). */
+  severity?: Finding['severity'];
 }
 
 export interface InvalidCase {
@@ -93,6 +95,7 @@ function brief(finding: Finding, like?: ExpectedFinding): Record<string, unknown
   const out: Record<string, unknown> = { rule: finding.rule, line: finding.line, column: finding.column };
   if (like?.endLine !== undefined) out.endLine = finding.endLine;
   if (like?.endColumn !== undefined) out.endColumn = finding.endColumn;
+  if (like?.severity !== undefined) out.severity = finding.severity;
   return out;
 }
 
@@ -100,5 +103,6 @@ function expectedBrief(ruleId: string, expected: ExpectedFinding): Record<string
   const out: Record<string, unknown> = { rule: ruleId, line: expected.line, column: expected.column };
   if (expected.endLine !== undefined) out.endLine = expected.endLine;
   if (expected.endColumn !== undefined) out.endColumn = expected.endColumn;
+  if (expected.severity !== undefined) out.severity = expected.severity;
   return out;
 }

@@ -1,5 +1,5 @@
 /** Reports for the page tests: hand-made (exact costs) and from real source via analyze(). */
-import type { Segment, Span } from '../../src/core/model';
+import type { Segment, Span } from '../../src/core/model/types';
 import type { FunctionReport } from '../../src/core/reportTypes';
 import type { TimelinePayload } from '../../src/protocol';
 import { payloadFor } from './harness';

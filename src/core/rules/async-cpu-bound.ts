@@ -4,8 +4,8 @@
  * thread, start to finish, before anything else can. Also catches an async
  * function whose only awaits are on such local functions.
  */
-import { cpuWork, type HeavySite } from './cpuWork';
-import { asyncHeadSpan } from './threadContext';
+import { cpuWork, type HeavySite } from '../facts/cpuWork';
+import { asyncHeadSpan } from '../facts/threadContext';
 import { defineRule, type RelatedSpan } from './ruleTypes';
 import { isContextName } from '../naming';
 

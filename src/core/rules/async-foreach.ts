@@ -11,9 +11,9 @@
  * reference), so a long callback body is not underlined.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
-import type { CallSite, FunctionInfo, Model, Span } from '../model';
+import type { CallSite, FunctionInfo, Model, Span } from '../model/types';
 import type { QuickFix } from '../reportTypes';
-import { boundNames, findBinding, isCallable, modelIndex, propertyName, unwrap, walkLocal, type Callable } from './callbacks';
+import { boundNames, findBinding, isCallable, modelIndex, propertyName, unwrap, walkLocal, type Callable } from '../facts/callbacks';
 import { defineRule, type RuleContext } from './ruleTypes';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
@@ -43,7 +43,7 @@ export const asyncForeach = defineRule({
   },
   check(context) {
     for (const fn of context.model.functions) {
-      for (const site of fn.facts.calls) checkSite(context, fn, site);
+      for (const site of fn.sites.calls) checkSite(context, fn, site);
     }
   },
 });

@@ -11,11 +11,11 @@
  * async API or move the work, answers this one too).
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
-import type { FunctionInfo, Model, Segment } from '../model';
+import type { FunctionInfo, Model, Segment } from '../model/types';
 import { collectBlocking, IGNORED_BLOCKING } from './blocking-call';
 import type { QuickFix } from '../reportTypes';
-import { cpuWork } from './cpuWork';
-import { ancestors, asyncHeadSpan, exported, fileIndex } from './threadContext';
+import { cpuWork } from '../facts/cpuWork';
+import { ancestors, asyncHeadSpan, exported, fileIndex } from '../facts/threadContext';
 import { defineRule } from './ruleTypes';
 import { isContextName } from '../naming';
 
@@ -36,7 +36,7 @@ export const asyncWithoutAwait = defineRule({
     const { model } = context;
     const work = cpuWork(model);
     for (const fn of model.functions) {
-      if (!fn.async || fn.generator || fn.kind === 'module' || fn.facts.awaits.length > 0) continue;
+      if (!fn.async || fn.generator || fn.kind === 'module' || fn.sites.awaits.length > 0) continue;
       const node = fn.node as FunctionNode;
       if (node.body.type === T.BlockStatement && node.body.body.length === 0) continue; // a stub
       const chain = ancestors(model.ast, node); // outermost first

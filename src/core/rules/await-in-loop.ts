@@ -5,11 +5,11 @@
  * streams): the checks below each name one such shape.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
-import type { AwaitSite, FunctionInfo, LoopNode, Model, Span } from '../model';
+import type { AwaitSite, FunctionInfo, LoopNode, Model, Span } from '../model/types';
 import type { QuickFix } from '../reportTypes';
 import { defineRule, type RuleContext } from './ruleTypes';
-import { actionName, callLikelyWaits, containsNode, hasCommentIn, isFunctionNode, isReference, isSleep, patternNames, shortText, unwrap, walk } from './waits';
-import { findDeclaration, isKnownArray } from './declarations';
+import { actionName, callLikelyWaits, containsNode, hasCommentIn, isFunctionNode, isReference, isSleep, patternNames, shortText, unwrap, walk } from '../facts/waits';
+import { findDeclaration, isKnownArray } from '../facts/declarations';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
 const T = AST_NODE_TYPES;
@@ -37,9 +37,9 @@ export const awaitInLoop = defineRule({
   },
   check(context) {
     for (const fn of context.model.functions) {
-      if (!fn.facts.awaits.some((a) => a.loops.length > 0)) continue;
+      if (!fn.sites.awaits.some((a) => a.loops.length > 0)) continue;
       const reported: LoopNode[] = [];
-      for (const loop of fn.facts.loops) {
+      for (const loop of fn.sites.loops) {
         // One finding per loop nest: fixing the outer loop changes the inner one anyway.
         if (reported.some((outer) => outer.range[0] <= loop.range[0] && loop.range[1] <= outer.range[1])) continue;
         const first = firstIndependentAwait(context.model, fn, loop);
@@ -75,7 +75,7 @@ function firstIndependentAwait(model: Model, fn: FunctionInfo, loop: LoopNode): 
   if (loop.type !== T.ForOfStatement && loop.type !== T.ForInStatement && loop.type !== T.ForStatement) return null; // while/do: polling, retries, queues
   if (loop.type === T.ForOfStatement && loop.await) return null;
   const body = loop.body;
-  const inside: AwaitSite[] = fn.facts.awaits.filter((a) => a.loops.includes(loop));
+  const inside: AwaitSite[] = fn.sites.awaits.filter((a) => a.loops.includes(loop));
   // `for await` inside, or an await in a for's test/update: the loop is driven by the waits.
   if (inside.some((a) => a.node.type !== T.AwaitExpression || !within(a.node, body))) return null;
   const loopVars = loopVariables(loop);

@@ -1,14 +1,15 @@
 /**
  * A call that freezes the thread (sync I/O, sync crypto/zlib, execSync,
- * Atomics.wait, a busy-wait) inside code that shares the event loop with other
- * tasks: async functions, request/event handlers, and the functions written
- * inside them. Startup code (the top level, a `main()` only called from there,
- * an async IIFE), plain sync functions, test callbacks and worker files are
- * left alone: a CLI reading its config with readFileSync blocks nobody.
+ * Atomics.wait, a busy-wait) where that thread serves other work. Where a
+ * function runs is a fact of its own (facts/context.ts): request and event
+ * handlers and what they call are hot; start-up code, tests, scripts and
+ * worker files are not, and a CLI reading its config with readFileSync blocks
+ * nobody. Async code whose callers are unknown (an exported function of a
+ * library) is reported one level lower: it is likely, not certain, to share
+ * its thread. A sync function of unknown context stays silent.
  */
-import type { FunctionInfo, Segment } from '../model';
-import { cpuWork } from './cpuWork';
-import { isTestCallback, runsAtStartup } from './threadContext';
+import type { FunctionInfo, Model, Segment } from '../model/types';
+import { contextOf, type ContextFact } from '../facts/context';
 import { defineRule } from './ruleTypes';
 import { isContextName } from '../naming';
 
@@ -18,33 +19,43 @@ export const IGNORED_BLOCKING: ReadonlySet<string> = new Set(['crypto.randomFill
 export const blockingCall = defineRule({
   meta: {
     id: 'blocking-call',
-    description: 'Synchronous I/O, sync crypto/zlib, execSync, Atomics.wait or a busy-wait in async code or a handler: the whole event loop freezes.',
+    description: 'Synchronous I/O, sync crypto/zlib, execSync, Atomics.wait or a busy-wait where the thread serves other work: the whole event loop freezes.',
     defaultSeverity: 'error',
     docs: 'docs/rules/blocking-call.md',
     picture: 'the loop freezes',
   },
   check(context) {
-    const work = cpuWork(context.model);
-    if (work.workerFile) return; // blocking a worker's own thread is what workers are for
-    const shared = new Set<number>();
-    // Parents come before their children in model.functions, so one pass sees a parent's verdict first.
-    for (const fn of context.model.functions) {
-      if (fn.kind === 'module') continue;
-      const inShared = fn.parentId !== null && shared.has(fn.parentId);
-      const handler = work.servesEvents(fn);
-      if (!fn.async && !handler && !inShared) continue;
-      // Startup code (`main()` called from the top level, an async IIFE) and test callbacks block nobody, nor do their callbacks.
-      if (!inShared && !handler && (runsAtStartup(context.model, fn) || isTestCallback(context.model, fn))) continue;
-      shared.add(fn.id);
+    const { model } = context;
+    for (const fn of model.functions) {
+      const where = sharesThread(model, fn);
+      if (!where) continue;
       const found: Extract<Segment, { kind: 'blocking' }>[] = [];
       collectBlocking(fn.segments, found);
       for (const seg of found) {
         if (IGNORED_BLOCKING.has(seg.api)) continue;
-        context.report({ fn, span: seg.span, message: message(seg.api, where(fn, handler, inShared)) });
+        context.report({ fn, span: seg.span, message: message(seg.api, placeOf(fn, where)), lowerSeverity: where.kind !== 'hot' });
       }
     }
   },
 });
+
+/** The function's context when its thread may serve other work while it blocks, else null. */
+function sharesThread(model: Model, fn: FunctionInfo): ContextFact | null {
+  if (fn.kind === 'module') return null;
+  const where = contextOf(model, fn);
+  if (where.kind === 'hot') return where;
+  // Unknown callers: async code is likely to share its thread; a plain sync helper says nothing either way.
+  return where.kind === 'unknown' && runsInAsyncCode(model, fn) ? where : null;
+}
+
+/** Async itself, or a callback written inside async code (`paths.filter((p) => existsSync(p))`). */
+function runsInAsyncCode(model: Model, fn: FunctionInfo): boolean {
+  for (let current: FunctionInfo | null = fn; current && current.kind !== 'module'; current = current.parentId === null ? null : model.functions[current.parentId]) {
+    if (current.async) return true;
+    if (current.kind !== 'arrow' && current.kind !== 'function-expression') return false;
+  }
+  return false;
+}
 
 /** Blocking segments of one function's own code (loop bodies and Promise.all tasks included). */
 export function collectBlocking(list: readonly Segment[], out: Extract<Segment, { kind: 'blocking' }>[]): void {
@@ -55,11 +66,13 @@ export function collectBlocking(list: readonly Segment[], out: Extract<Segment, 
   }
 }
 
-function where(fn: FunctionInfo, handler: boolean, nested: boolean): string {
+/** "in this handler", "in async `load`", "in `checkPassword` (called by `handle` (line 12), which serves other work on this thread)". */
+function placeOf(fn: FunctionInfo, where: ContextFact): string {
   const name = isContextName(fn.name) ? null : `\`${fn.name}\``;
-  if (handler) return name ? `the handler ${name}` : 'this handler';
-  if (fn.async) return name ? `async ${name}` : 'this async function';
-  return nested ? 'a callback inside async code' : 'async code';
+  const own = !where.from;
+  if (own && where.kind === 'hot') return name ? `the handler ${name}` : 'this handler';
+  const base = fn.async ? (name ? `async ${name}` : 'this async function') : name ?? (where.from ? 'a callback' : 'async code');
+  return where.from && where.kind === 'hot' ? `${base} (${where.why})` : base;
 }
 
 function message(api: string, place: string): string {

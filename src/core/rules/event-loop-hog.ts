@@ -5,9 +5,9 @@
  * event loop moves. Async functions that never wait are async-cpu-bound's
  * case, and loops that yield (`await setImmediate()`) are chunked on purpose.
  */
-import type { FunctionInfo } from '../model';
-import { cpuWork, type HeavySite } from './cpuWork';
-import { isTestCallback } from './threadContext';
+import type { FunctionInfo } from '../model/types';
+import { cpuWork, type HeavySite } from '../facts/cpuWork';
+import { isTestCallback } from '../facts/threadContext';
 import { defineRule, type RelatedSpan } from './ruleTypes';
 import { isContextName } from '../naming';
 

@@ -5,11 +5,11 @@
  * IIFEs) and promise APIs (fetch, fs/promises, timers/promises, HTTP clients).
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
-import { apiInfo } from '../apis';
-import type { CallSite, FunctionInfo, Model } from '../model';
+import { apiInfo } from '../knowledge/apis';
+import type { CallSite, FunctionInfo, Model } from '../model/types';
 import type { QuickFix } from '../reportTypes';
 import { defineRule } from './ruleTypes';
-import { containsNode, isFunctionNode, resolvedCallee, shortText, unwrap } from './waits';
+import { containsNode, isFunctionNode, resolvedCallee, shortText, unwrap } from '../facts/waits';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
 const T = AST_NODE_TYPES;
@@ -32,7 +32,7 @@ export const floatingPromise = defineRule({
   check(context) {
     const { model } = context;
     for (const fn of model.functions) {
-      for (const site of fn.facts.calls) {
+      for (const site of fn.sites.calls) {
         if (!site.discarded || site.node.type !== T.CallExpression) continue;
         const what = promiseSource(model, fn, site);
         if (!what) continue;

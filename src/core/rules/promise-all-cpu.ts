@@ -3,9 +3,9 @@
  * in structure but there is nothing to overlap, since none of them waits. They
  * run one after another on this thread; only other cores make them parallel.
  */
-import type { ForkSegment } from '../model';
-import { cpuWork } from './cpuWork';
-import { collectForks } from './segments';
+import type { ForkSegment } from '../model/types';
+import { cpuWork } from '../facts/cpuWork';
+import { collectForks } from '../facts/segments';
 import { defineRule, type RelatedSpan } from './ruleTypes';
 import { isContextName } from '../naming';
 
@@ -28,13 +28,13 @@ export const promiseAllCpu = defineRule({
         const callees = work.cpuBoundFork(fork);
         if (!callees || callees.length === 0) continue;
         // A mapped arrow is anonymous: name the helper it calls when there is one.
-        const names = callees.map((c) => (!isContextName(c.name) ? c.name : work.heavySite(c)!.via.find((f) => !isContextName(f.name))?.name));
+        const names = callees.map((c) => (!isContextName(c.name) ? c.name : work.computeSite(c)!.via.find((f) => !isContextName(f.name))?.name));
         const named = [...new Set(names.filter((n): n is string => !!n))].map((n) => `\`${n}\``);
         const what = named.length > 0 ? named.join(', ') : 'the mapped callback';
         const combinator = fork.combinator === 'all' ? 'Promise.all' : 'Promise.allSettled';
         const related: RelatedSpan[] = [];
         for (const callee of callees.slice(0, MAX_RELATED)) {
-          const site = work.heavySite(callee)!;
+          const site = work.computeSite(callee)!;
           const who = isContextName(site.origin.fn.name) ? 'the callback' : site.origin.fn.name;
           related.push({ span: site.origin.span, message: `${who} computes here without ever waiting: ${site.origin.label}` });
         }

@@ -3,7 +3,7 @@
  * metadata plus one `check` that reads the model and reports findings.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { FunctionInfo, Model, Span } from '../model';
+import type { FunctionInfo, Model, Span } from '../model/types';
 import type { QuickFix, Severity } from '../reportTypes';
 
 export interface RuleMeta {
@@ -30,6 +30,12 @@ export interface RuleReport {
   message: string;
   related?: RelatedSpan[];
   fixes?: QuickFix[];
+  /**
+   * The evidence is likely rather than certain (for example the function's
+   * context is unknown): the finding is reported one severity level below the
+   * rule's configured one (error -> warning -> info).
+   */
+  lowerSeverity?: boolean;
 }
 
 export interface RuleContext {

@@ -6,10 +6,10 @@
  * state (save, insert, send, POST...) keeps its place in the order.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
-import type { FunctionInfo, Model } from '../model';
+import type { FunctionInfo, Model } from '../model/types';
 import type { QuickFix } from '../reportTypes';
 import { defineRule, type RuleContext } from './ruleTypes';
-import { actionName, callLikelyWaits, containsNode, hasCommentIn, indentAt, isSleep, patternNames, referencedNames, shortText, unwrap } from './waits';
+import { actionName, callLikelyWaits, containsNode, hasCommentIn, indentAt, isSleep, patternNames, referencedNames, shortText, unwrap } from '../facts/waits';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
 const T = AST_NODE_TYPES;
@@ -44,7 +44,7 @@ export const sequentialAwaits = defineRule({
     for (const fn of model.functions) {
       // Group candidate statements by the statement list they live in.
       const lists = new Map<Node[], Map<Node, Step>>();
-      for (const site of fn.facts.awaits) {
+      for (const site of fn.sites.awaits) {
         const step = stepOf(model, fn, site.node);
         if (!step) continue;
         const list = statementList(step.declaration);

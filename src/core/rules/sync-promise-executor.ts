@@ -13,9 +13,9 @@
  * (`new Promise((r) => r(x))` is a verbose Promise.resolve, not a misconception).
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
-import { apiInfo } from '../apis';
-import type { FunctionInfo, Model, Span } from '../model';
-import { functionOf, isCallable, modelIndex, propertyName, unwrap, walkLocal, type Callable } from './callbacks';
+import { apiInfo } from '../knowledge/apis';
+import type { FunctionInfo, Model, Span } from '../model/types';
+import { functionOf, isCallable, modelIndex, propertyName, unwrap, walkLocal, type Callable } from '../facts/callbacks';
 import { defineRule, type RuleContext } from './ruleTypes';
 import { isContextName } from '../naming';
 
@@ -32,7 +32,7 @@ export const syncPromiseExecutor = defineRule({
   },
   check(context) {
     for (const fn of context.model.functions) {
-      for (const node of fn.facts.promiseConstructors) checkPromise(context, fn, node);
+      for (const node of fn.sites.promiseConstructors) checkPromise(context, fn, node);
     }
   },
 });
@@ -194,7 +194,7 @@ function resolvesWithPossiblePromise(model: Model, executor: Callable): boolean 
     if (category === 'heavy' || category === 'blocking' || category === 'cores' || (site?.api && SYNC_API.test(site.api))) return true;
     if (site?.calleeId != null) {
       const callee = model.functions[site.calleeId];
-      return !callee.async && callee.facts.promiseConstructors.length === 0 && !callee.summary.waitsOnIo && !callee.summary.interleaves && !callee.summary.usesWorkers;
+      return !callee.async && callee.sites.promiseConstructors.length === 0 && !callee.summary.waitsOnIo && !callee.summary.interleaves && !callee.summary.usesWorkers;
     }
     return SYNC_METHODS.has(propertyName(call.callee) ?? '');
   };

@@ -5,10 +5,10 @@
  * limited callbacks (p-limit, p-queue, a semaphore) stay silent.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
-import type { FunctionInfo, Model } from '../model';
+import type { FunctionInfo, Model } from '../model/types';
 import { defineRule } from './ruleTypes';
-import { calleeName, functionOfNode, isFunctionNode, isVisibleFrom, shortText, unwrap } from './waits';
-import { findDeclaration } from './declarations';
+import { calleeName, functionOfNode, isFunctionNode, isVisibleFrom, shortText, unwrap } from '../facts/waits';
+import { findDeclaration } from '../facts/declarations';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
 const T = AST_NODE_TYPES;
@@ -36,7 +36,7 @@ export const unboundedFanout = defineRule({
   check(context) {
     const { model } = context;
     for (const fn of model.functions) {
-      for (const site of fn.facts.calls) {
+      for (const site of fn.sites.calls) {
         if (site.api !== 'Promise.all' && site.api !== 'Promise.allSettled') continue;
         const call = site.node as TSESTree.CallExpression;
         const mapCall = mapCallOf(call.arguments[0]);
@@ -81,7 +81,7 @@ function callbackOf(model: Model, fn: FunctionInfo, callback: Node): FunctionInf
 
 /** p-limit's `limit(() => ...)`, p-queue's `queue.add(...)`, a semaphore's `acquire()`, inside the callback. */
 function usesLimiter(model: Model, callback: FunctionInfo): boolean {
-  for (const site of callback.facts.calls) {
+  for (const site of callback.sites.calls) {
     if (site.node.type !== T.CallExpression) continue;
     const callee = unwrap(site.node.callee);
     const name = calleeName(site.node);

@@ -13,10 +13,10 @@
  * Literal counts of 1 or 2 stay silent (see the docs page).
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
-import { ITERATING_METHODS } from '../apis';
-import type { CallSite, FunctionInfo, LoopNode, Model, Span } from '../model';
-import { findBinding, modelIndex, propertyName, unwrap, type SiteRef } from './callbacks';
-import { countOf, loopCount, sizeOf, type Count } from './coreCount';
+import { ITERATING_METHODS } from '../knowledge/apis';
+import type { CallSite, FunctionInfo, LoopNode, Model, Span } from '../model/types';
+import { findBinding, modelIndex, propertyName, unwrap, type SiteRef } from '../facts/callbacks';
+import { countOf, loopCount, sizeOf, type Count } from '../facts/coreCount';
 import { defineRule, type RelatedSpan, type RuleContext } from './ruleTypes';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
@@ -45,12 +45,12 @@ const POOLS = new Set(['piscina', 'piscina.Piscina', 'tinypool', 'tinypool.Tinyp
  * for start-up: the thread lives on, so that await does not count.
  */
 function serialized(fn: FunctionInfo, loop: LoopNode, at: TSESTree.Node): boolean {
-  return fn.facts.awaits.some((a) => a.node.type === T.AwaitExpression && a.loops.includes(loop) && a.node.range[1] > at.range[0] && unwrap(a.node.argument) !== at);
+  return fn.sites.awaits.some((a) => a.node.type === T.AwaitExpression && a.loops.includes(loop) && a.node.range[1] > at.range[0] && unwrap(a.node.argument) !== at);
 }
 
 /** `await sem.acquire()` before the spawn: a semaphore or lock bounds how many run at once. */
 function gated(fn: FunctionInfo, at: TSESTree.Node): boolean {
-  return fn.facts.awaits.some((a) => {
+  return fn.sites.awaits.some((a) => {
     if (a.node.type !== T.AwaitExpression || a.node.range[1] > at.range[0]) return false;
     const arg = unwrap(a.node.argument);
     return arg.type === T.CallExpression && /^(acquire|acquireLock|lock|take)$/.test(propertyName(arg.callee) ?? '');
@@ -186,10 +186,10 @@ export const workerOversubscription = defineRule({
     // threads.js `spawn(new Worker(file))` is one thread: report the spawn, not the Worker inside it.
     const insideSpawn = new Set<TSESTree.Node>();
     for (const fn of model.functions) {
-      for (const site of fn.facts.calls) if (site.api === 'threads.spawn') site.node.arguments.forEach((arg) => insideSpawn.add(unwrap(arg)));
+      for (const site of fn.sites.calls) if (site.api === 'threads.spawn') site.node.arguments.forEach((arg) => insideSpawn.add(unwrap(arg)));
     }
     for (const fn of model.functions) {
-      for (const site of fn.facts.calls) {
+      for (const site of fn.sites.calls) {
         if (!site.api || insideSpawn.has(site.node)) continue;
         const what = SPAWNS[site.api] ?? (POOLS.has(site.api) ? 'worker pool' : null);
         if (what) checkSite(context, fn, site, what);

@@ -4,9 +4,9 @@
  * quick fix makes, expressed in the model, so the view can show the predicted
  * saving next to the fix. The flagged segment is found by the finding's line.
  */
-import { COST, type ForkSegment, type FunctionSummary, type Segment, type WorkerSegment } from '../model';
+import { COST, type ForkSegment, type FunctionSummary, type Segment, type WorkerSegment } from '../model/types';
 import type { Finding, FunctionReport, Report } from '../reportTypes';
-import { summarizeList } from '../summarize';
+import { summarizeList } from '../model/summarize';
 import { speedupOf } from './amdahl';
 import { lookupOf, threadCost, type FunctionLookup } from './costs';
 import { clampCores, simulate } from './timeline';
@@ -84,7 +84,7 @@ export function simulateAfterFix(report: Pick<Report, 'functions'>, finding: Fin
     const functions: FunctionReport[] = report.functions.map((f) => (f.id === id ? { ...f, segments } : f));
     const before = simulate(report, finding.functionId, options);
     const after = simulate({ functions }, finding.functionId, options);
-    if (rewrite.parallel) after.speedup = speedupOf(parallelFraction(functions, finding.functionId), after.cores);
+    if (rewrite.parallel) after.speedup = speedupOf(parallelFraction(functions, finding.functionId), after.cores, after.speedup.S);
     const saving = before.total > 0 ? Math.min(1, Math.max(0, (before.total - after.total) / before.total)) : 0;
     return { rule: finding.rule, before, after, saving: Math.round(saving * 10_000) / 10_000, description: rewrite.description };
   }

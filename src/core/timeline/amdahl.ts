@@ -26,8 +26,20 @@ export function amdahlCeiling(P: number): number | null {
   return p >= 1 ? null : 1 / (1 - p);
 }
 
-export function speedupOf(P: number, cores: number): Speedup {
-  return { P: fraction(P), cores, S: amdahl(P, cores), ceiling: amdahlCeiling(P) };
+/** The simulated speed-up `S` beside Amdahl's bound for the same P. */
+export function speedupOf(P: number, cores: number, S: number): Speedup {
+  return { P: fraction(P), cores, S, amdahl: amdahl(P, cores), ceiling: amdahlCeiling(P) };
+}
+
+/**
+ * The parallel fraction that Amdahl's law would need to explain a speed-up S
+ * seen on N cores (the Karp–Flatt metric, turned around): 1 - e with
+ * e = (1/S - 1/N) / (1 - 1/N). Amdahl's bound for that P on N cores is exactly S.
+ */
+export function fractionBehind(S: number, N: number): number {
+  if (!(N > 1) || !(S > 1)) return 0;
+  const serial = (1 / S - 1 / N) / (1 - 1 / N);
+  return fraction(1 - serial);
 }
 
 export interface SpeedupRow {

@@ -16,9 +16,10 @@ export function timelineToAscii(timeline: Timeline, width = 60): string {
   const drawn = timeline.lanes.filter((lane) => lane.segments.length > 0 || lane.kind === 'main');
   const idleWorkers = timeline.lanes.filter((lane) => lane.kind === 'worker' && lane.segments.length === 0);
   const nameWidth = Math.max(8, ...drawn.map((lane) => lane.name.length)) + 2;
-  const lines = [`${timeline.name}: ${formatNumber(timeline.total)} units on 1 main thread + ${timeline.cores} worker lane${timeline.cores === 1 ? '' : 's'}`];
+  const lines: string[] = [];
+  lines.push(`${timeline.name}: ${formatNumber(timeline.total)} units on ${threadsText(timeline)}`);
   for (const lane of drawn) lines.push(`${lane.name.padEnd(nameWidth)}|${laneRow(lane, timeline.total, cols)}|`);
-  if (idleWorkers.length > 0) lines.push(`${workerRange(idleWorkers).padEnd(nameWidth)} ${idleWorkers.length === timeline.cores ? '(no work sent to workers)' : '(idle the whole time)'}`);
+  if (idleWorkers.length > 0) lines.push(`${workerRange(idleWorkers).padEnd(nameWidth)} ${timeline.threads === 0 ? '(no work sent to workers)' : '(idle the whole time)'}`);
   const end = formatNumber(timeline.total);
   lines.push(`${' '.repeat(nameWidth)}0${end.padStart(cols + 1)}`);
   lines.push(`legend: ${ASCII_LEGEND}`);
@@ -28,14 +29,22 @@ export function timelineToAscii(timeline: Timeline, width = 60): string {
   return lines.join('\n');
 }
 
-/** total, idle share of the main thread, Amdahl's S(N): the line under every chart. */
+/** "2 cores: the main thread + 8 worker threads (they take turns)". */
+function threadsText(timeline: Timeline): string {
+  const cores = `${timeline.cores} core${timeline.cores === 1 ? '' : 's'}`;
+  if (timeline.threads === 0) return `${cores}: the main thread`;
+  const threads = `${timeline.threads} worker thread${timeline.threads === 1 ? '' : 's'}`;
+  return `${cores}: the main thread + ${threads}${timeline.busiest > timeline.cores ? ` (up to ${timeline.busiest} at once: they take turns)` : ''}`;
+}
+
+/** total, idle share of the main thread, the simulated speed-up beside Amdahl's bound: the line under every chart. */
 export function summaryLine(timeline: Timeline): string {
   const { speedup } = timeline;
   const parts = [`total ${formatNumber(timeline.total)}`];
   if (timeline.returnsAt < timeline.total) parts.push(`returns at ${formatNumber(timeline.returnsAt)}`);
   parts.push(`main idle ${Math.round((timeline.idle.main ?? 0) * 100)}%`);
   const ceiling = speedup.ceiling === null ? 'no limit' : `${speedup.ceiling.toFixed(2)}x`;
-  parts.push(`P ${speedup.P.toFixed(2)}, S(${speedup.cores}) = ${speedup.S.toFixed(2)}x (ceiling ${ceiling})`);
+  parts.push(`S(${speedup.cores}) = ${speedup.S.toFixed(2)}x simulated (Amdahl's bound for P ${speedup.P.toFixed(2)}: ${speedup.amdahl.toFixed(2)}x, ceiling ${ceiling})`);
   if (timeline.truncated) parts.push('truncated');
   return parts.join(' · ');
 }

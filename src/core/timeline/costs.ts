@@ -3,7 +3,7 @@
  * rewrites ask: is this list pure synchronous CPU work (so it can be drawn as one
  * block), and how much CPU does it cost once loops and local callees are folded in.
  */
-import { COST, type Segment } from '../model';
+import { COST, type Segment } from '../model/types';
 import type { FunctionReport } from '../reportTypes';
 
 /** Nesting beyond this is not expanded: deep call chains add nothing readable to a chart. */

@@ -1,16 +1,16 @@
 /**
- * The scheduler's threads other than the main one, and the record of every
- * segment: io rows (a wait takes the first row free when it starts, so
- * overlapping waits stack) and worker lanes (a job takes the first free lane,
- * or queues for the one that frees up first). Also enforces the segment cap.
+ * The record of every segment the scheduler emits, and the io rows: a wait
+ * takes the first row free when it starts, so overlapping waits stack. Worker
+ * threads and their cores are the machine's (./machine.ts). Also enforces the
+ * segment cap.
  */
-import type { Span } from '../model';
+import type { Span } from '../model/types';
 import type { LaneKind } from './types';
 
 export interface RawSegment {
   id: number;
   laneKind: LaneKind;
-  /** io row or worker index (0-based); 0 for main. */
+  /** io row or worker thread index (0-based); 0 for main. */
   laneIndex: number;
   kind: 'cpu' | 'io' | 'blocking';
   start: number;
@@ -18,22 +18,16 @@ export interface RawSegment {
   label: string;
   span: Span | null;
   pred: number | null;
+  /** CPU units done; less than end - start when the thread shared a core. Absent for waits. */
+  work?: number;
 }
 
 export class Lanes {
   readonly segments: RawSegment[] = [];
   truncated = false;
   private readonly ioFree: number[] = [];
-  private readonly workerFree: number[];
-  private readonly workerLast: (number | null)[];
 
-  constructor(
-    cores: number,
-    private readonly maxSegments: number,
-  ) {
-    this.workerFree = new Array<number>(cores).fill(0);
-    this.workerLast = new Array<number | null>(cores).fill(null);
-  }
+  constructor(private readonly maxSegments: number) {}
 
   get ioRows(): number {
     return this.ioFree.length;
@@ -57,24 +51,6 @@ export class Lanes {
     if (row < 0) row = this.ioFree.push(0) - 1;
     const segment = this.emit({ laneKind: 'io', laneIndex: row, kind: 'io', start: now, end: now + latency, label, span, pred: cause });
     if (segment) this.ioFree[row] = segment.end;
-    return segment;
-  }
-
-  /**
-   * A job handed over at `now`. Hand-overs come from the main thread, so they
-   * arrive in time order and FIFO queueing is "the lane that frees up first".
-   */
-  dispatch(now: number, cost: number, label: string, span: Span, cause: number | null): RawSegment | null {
-    if (!(cost > 0)) return null;
-    let lane = this.workerFree.findIndex((free) => free <= now);
-    if (lane < 0) lane = this.workerFree.indexOf(Math.min(...this.workerFree));
-    const start = Math.max(now, this.workerFree[lane]);
-    const pred = start > now ? this.workerLast[lane] : cause; // queued behind the lane's previous job
-    const segment = this.emit({ laneKind: 'worker', laneIndex: lane, kind: 'cpu', start, end: start + cost, label, span, pred });
-    if (segment) {
-      this.workerFree[lane] = segment.end;
-      this.workerLast[lane] = segment.id;
-    }
     return segment;
   }
 }

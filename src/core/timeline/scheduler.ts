@@ -1,6 +1,7 @@
 /**
  * The discrete-event scheduler behind simulate(). It plays a function's
- * segments the way a JavaScript runtime would:
+ * segments the way a JavaScript runtime would, on a machine of N cores
+ * (./machine.ts):
  *
  * - One main thread with one FIFO run queue. A task holds the main thread from
  *   the moment it gets it until it waits (an awaited I/O call, fork or worker
@@ -10,17 +11,20 @@
  * - A fork calls its tasks one after another right away (each runs until its
  *   first wait, like `Promise.all([f(), g()])` does), then the parent waits for
  *   the slowest (race/any: the fastest) or, if not awaited, carries on.
- * - Worker jobs go to the first free worker lane (N = cores) and queue when all
- *   are busy (./lanes.ts).
+ * - Work for other threads: a task handed to a pool goes to one of the pool's
+ *   threads (reused, already started) or queues for the first that frees up; a
+ *   spawn creates a new thread or process, which first starts up and then
+ *   runs its job. Every thread with CPU work, main included, shares the N cores.
  *
  * Every emitted segment remembers `pred`, the segment whose end let it start (the
  * previous step of its task, the wait it woke from, or the segment that held its
  * thread): following `pred` back from the last segment gives the critical path.
  */
-import { COST, type Segment, type Span } from '../model';
+import { COST, type PoolSize, type Segment, type Span, type WorkerSegment } from '../model/types';
 import type { FunctionReport } from '../reportTypes';
 import { MAX_CALL_DEPTH, PurityCache, type FunctionLookup } from './costs';
 import { Lanes, type RawSegment } from './lanes';
+import { Machine } from './machine';
 
 export const DEFAULT_MAX_SEGMENTS = 2000;
 export type { RawSegment } from './lanes';
@@ -34,6 +38,10 @@ export interface ScheduleNotes {
   forkRepeats: Set<number>;
   workers: boolean;
   spawns: boolean;
+  /** Most threads that wanted a core at once, main included: above the core count they took turns. */
+  peakRunnable: number;
+  /** Pools used, by name, with their thread count on this machine. */
+  pools: Map<string, number>;
   blocking: boolean;
   background: boolean;
   notExpanded: boolean;
@@ -42,6 +50,8 @@ export interface ScheduleNotes {
 export interface Schedule {
   segments: RawSegment[];
   ioRows: number;
+  /** Worker threads created (pool threads and spawned ones), in lane order. */
+  threads: number;
   returnsAt: number;
   truncated: boolean;
   notes: ScheduleNotes;
@@ -85,7 +95,14 @@ interface Task {
 interface Wake {
   time: number;
   task: Task;
-  cause: number;
+  cause: number | null;
+}
+
+interface Pool {
+  size: number;
+  /** Its threads' indexes on the machine (1-based; 0 is main). */
+  threads: number[];
+  queue: { segment: WorkerSegment; cause: number | null; onDone: (id: number | null) => void }[];
 }
 
 export function schedule(fn: FunctionReport, lookup: FunctionLookup, options: ScheduleOptions): Schedule {
@@ -98,6 +115,10 @@ class Scheduler {
   private readonly wakes: Wake[] = [];
   private mainLast: number | null = null;
   private readonly lanes: Lanes;
+  private readonly machine: Machine;
+  private readonly pools = new Map<string, Pool>();
+  /** Worker threads created so far; thread k is lane `worker k`. */
+  private threadCount = 0;
   private steps = 0;
   private stepsExceeded = false;
   private returnsAt: number | null = null;
@@ -111,13 +132,16 @@ class Scheduler {
     blocking: false,
     background: false,
     notExpanded: false,
+    peakRunnable: 0,
+    pools: new Map(),
   };
 
   constructor(
     private readonly lookup: FunctionLookup,
     private readonly options: ScheduleOptions,
   ) {
-    this.lanes = new Lanes(options.cores, options.maxSegments);
+    this.lanes = new Lanes(options.maxSegments);
+    this.machine = new Machine(options.cores, this.lanes);
     this.purity = new PurityCache(lookup);
   }
 
@@ -128,15 +152,17 @@ class Scheduler {
       const task = this.ready.shift();
       if (task) {
         this.runTask(task);
-      } else if (this.wakes.length > 0) {
-        this.now = Math.max(this.now, this.wakes[0].time); // main idles until the next wait ends
-      } else {
-        break;
+        continue;
       }
+      // Main idles until the next wait ends or a worker finishes a job someone waits for.
+      const next = Math.min(this.wakes.length > 0 ? this.wakes[0].time : Infinity, this.machine.nextCompletion());
+      if (next === Infinity) break;
+      this.machine.advance(next);
+      this.now = Math.max(this.now, this.machine.now);
     }
     const { segments, ioRows } = this.lanes;
     const end = segments.reduce((max, s) => Math.max(max, s.end), 0);
-    return { segments, ioRows, returnsAt: this.returnsAt ?? end, truncated: this.truncated, notes: this.notes };
+    return { segments, ioRows, threads: this.threadCount, returnsAt: this.returnsAt ?? end, truncated: this.truncated, notes: this.notes };
   }
 
   /** Runs `task` on the main thread until it waits or ends. */
@@ -171,10 +197,13 @@ class Scheduler {
             this.notes.spawns = true;
             cause = this.onMain('cpu', COST.workerStartup, `start ${segment.label}`, segment.span, cause);
           }
-          const job = this.lanes.dispatch(this.now, segment.cost, segment.label, segment.span, cause);
-          if (this.truncated) return;
-          if (job && segment.awaited) return this.sleep(task, job.end, job.id);
-          if (!segment.awaited) this.notes.background = true;
+          if (!(segment.cost > 0)) break;
+          if (segment.awaited) {
+            this.hand(segment, cause, (id) => this.wakeNow(task, id));
+            return;
+          }
+          this.notes.background = true;
+          this.hand(segment, cause, () => undefined);
           break;
         }
         case 'fork':
@@ -280,7 +309,7 @@ class Scheduler {
     task.cause = cause;
   }
 
-  private sleep(task: Task, time: number, cause: number): void {
+  private sleep(task: Task, time: number, cause: number | null): void {
     const wake: Wake = { time, task, cause };
     let at = this.wakes.length;
     while (at > 0 && this.wakes[at - 1].time > time) at--; // stable: equal times keep their start order
@@ -296,17 +325,99 @@ class Scheduler {
     }
   }
 
+  /** CPU work on the main thread, from now until it is done (longer than `cost` while it shares a core). */
   private onMain(kind: 'cpu' | 'blocking', cost: number, label: string, span: Span, cause: number | null): number | null {
     if (!(cost > 0)) return cause;
-    const segment = this.lanes.emit({ laneKind: 'main', laneIndex: 0, kind, start: this.now, end: this.now + cost, label, span, pred: cause });
-    if (!segment) return cause;
-    this.now = segment.end;
-    this.mainLast = segment.id;
-    return segment.id;
+    let done = false;
+    let id: number | null = null;
+    this.machine.advance(this.now);
+    this.machine.submit({ thread: 0, work: cost, kind, label, span, pred: cause, laneKind: 'main', laneIndex: 0, onDone: (segment) => { done = true; id = segment?.id ?? null; } });
+    this.track();
+    while (!done && !this.lanes.truncated) this.machine.advance(this.machine.nextCompletion());
+    this.now = this.machine.now;
+    if (id === null) return cause;
+    this.mainLast = id;
+    return id;
+  }
+
+  /** Hands a job to another thread: a pool's (reused) or a new one (start-up first). `onDone` gets the job's segment id. */
+  private hand(segment: WorkerSegment, cause: number | null, onDone: (id: number | null) => void): void {
+    this.machine.advance(this.now);
+    if (segment.spawns) {
+      const thread = this.newThread();
+      const startup = segment.what === 'process' ? COST.processStartup : COST.threadStartup;
+      const what = segment.what === 'process' ? 'process' : 'thread';
+      this.machine.submit({ thread, work: startup, kind: 'cpu', label: `${what} start-up: ${segment.label}`, span: segment.span, pred: cause, laneKind: 'worker', laneIndex: thread - 1 });
+      this.machine.submit({ thread, work: segment.cost, kind: 'cpu', label: segment.label, span: segment.span, pred: cause, laneKind: 'worker', laneIndex: thread - 1, onDone: (s) => onDone(s?.id ?? null) });
+      this.track();
+      return;
+    }
+    const pool = this.poolFor(segment);
+    const thread = pool.threads.find((t) => !this.machine.busy(t)) ?? (pool.threads.length < pool.size ? this.addPoolThread(pool) : null);
+    if (thread === null) {
+      pool.queue.push({ segment, cause, onDone });
+      return;
+    }
+    this.runOnPool(pool, thread, segment, cause, onDone);
+  }
+
+  private runOnPool(pool: Pool, thread: number, segment: WorkerSegment, cause: number | null, onDone: (id: number | null) => void): void {
+    this.machine.submit({
+      thread, work: segment.cost, kind: 'cpu', label: segment.label, span: segment.span, pred: cause, laneKind: 'worker', laneIndex: thread - 1,
+      onDone: (s) => {
+        // The thread is free again: the pool's oldest waiting task takes it (it waited for this job).
+        const next = pool.queue.shift();
+        if (next) this.runOnPool(pool, thread, next.segment, s?.id ?? next.cause, next.onDone);
+        onDone(s?.id ?? null);
+      },
+    });
+    this.track();
+  }
+
+  private poolFor(segment: WorkerSegment): Pool {
+    const name = segment.pool?.name ?? `pool:${segment.api}`;
+    let pool = this.pools.get(name);
+    if (!pool) {
+      pool = { size: poolThreads(segment.pool?.size ?? { kind: 'unknown' }, this.options.cores), threads: [], queue: [] };
+      this.pools.set(name, pool);
+      this.notes.pools.set(name, pool.size);
+    }
+    return pool;
+  }
+
+  private addPoolThread(pool: Pool): number {
+    const thread = this.newThread();
+    pool.threads.push(thread);
+    return thread;
+  }
+
+  private newThread(): number {
+    return ++this.threadCount;
+  }
+
+  private track(): void {
+    this.notes.peakRunnable = Math.max(this.notes.peakRunnable, this.machine.runnable);
+  }
+
+  /** A worker job someone awaited has finished: that task is ready at the machine's time, in order with the other wakes. */
+  private wakeNow(task: Task, cause: number | null): void {
+    this.sleep(task, this.machine.now, cause);
   }
 
   private get truncated(): boolean {
     return this.stepsExceeded || this.lanes.truncated;
+  }
+}
+
+/** A pool's thread count on `cores` cores (a core-tied size scales with them). */
+export function poolThreads(size: PoolSize, cores: number): number {
+  switch (size.kind) {
+    case 'literal':
+      return Math.max(1, Math.round(size.n));
+    case 'cores':
+      return Math.max(1, Math.floor(cores * size.factor) - size.minus);
+    case 'unknown':
+      return cores;
   }
 }
 

@@ -4,10 +4,11 @@
  * the main lane, the critical path, idle shares, Amdahl's numbers and the
  * assumptions in plain words.
  */
-import { COST } from '../model';
+import { COST } from '../model/types';
 import type { FunctionReport, Report } from '../reportTypes';
 import { speedupOf } from './amdahl';
 import { lookupOf } from './costs';
+import { SWITCH_COST } from './machine';
 import { DEFAULT_MAX_SEGMENTS, schedule, type RawSegment, type Schedule } from './scheduler';
 import type { SegmentRef, SimulateOptions, Timeline, TimelineLane, TimelineSegment } from './types';
 
@@ -25,7 +26,28 @@ export function simulate(report: Pick<Report, 'functions'>, functionId: number, 
   if (!fn) return emptyTimeline(functionId, cores);
   const maxSegments = Math.max(1, options.maxSegments ?? DEFAULT_MAX_SEGMENTS);
   const raw = schedule(fn, lookup, { cores, ioLatency: options.ioLatency, maxSegments });
-  return assemble(fn, raw, cores, options, maxSegments);
+  // The speed-up is simulated: the same function on one core, against this schedule.
+  const onOne = cores === 1 ? raw : schedule(fn, lookup, { cores: 1, ioLatency: options.ioLatency, maxSegments });
+  return assemble(fn, raw, endOf(onOne), cores, options, maxSegments);
+}
+
+/** A function's predicted total on `cores` cores, and how many jobs it gave other threads (the scheduler only: no lanes, no critical path). */
+export function predictedRun(report: Pick<Report, 'functions'>, functionId: number, cores: number, options: Omit<SimulateOptions, 'cores'> = {}): { total: number; workerJobs: number } {
+  const lookup = lookupOf(report.functions);
+  const fn = lookup(functionId);
+  if (!fn) return { total: 0, workerJobs: 0 };
+  const raw = schedule(fn, lookup, { cores: clampCores(cores), ioLatency: options.ioLatency, maxSegments: Math.max(1, options.maxSegments ?? DEFAULT_MAX_SEGMENTS) });
+  return { total: endOf(raw), workerJobs: raw.segments.filter((s) => s.laneKind === 'worker').length };
+}
+
+/** The simulated speed-up of a function on `cores` cores: its predicted total on one core over the total on `cores`. */
+export function simulatedSpeedup(report: Pick<Report, 'functions'>, functionId: number, cores: number): number {
+  const total = predictedRun(report, functionId, cores).total;
+  return total > 0 ? predictedRun(report, functionId, 1).total / total : 1;
+}
+
+function endOf(raw: Schedule): number {
+  return raw.segments.reduce((max, s) => Math.max(max, s.end), 0);
 }
 
 function emptyTimeline(functionId: number, cores: number): Timeline {
@@ -33,17 +55,18 @@ function emptyTimeline(functionId: number, cores: number): Timeline {
   for (let i = 1; i <= cores; i++) lanes.push({ name: `worker ${i}`, kind: 'worker', segments: [] });
   const idle: Record<string, number> = {};
   for (const lane of lanes) idle[lane.name] = 0;
-  return { functionId, name: '?', cores, total: 0, returnsAt: 0, lanes, criticalPath: [], idle, speedup: speedupOf(0, cores), assumptions: [`No function with id ${functionId} in this report.`], truncated: false };
+  return { functionId, name: '?', cores, total: 0, returnsAt: 0, lanes, threads: 0, busiest: 0, criticalPath: [], idle, speedup: speedupOf(0, cores, 1), assumptions: [`No function with id ${functionId} in this report.`], truncated: false };
 }
 
-function assemble(fn: FunctionReport, raw: Schedule, cores: number, options: SimulateOptions, maxSegments: number): Timeline {
-  const total = raw.segments.reduce((max, s) => Math.max(max, s.end), 0);
+function assemble(fn: FunctionReport, raw: Schedule, totalOnOne: number, cores: number, options: SimulateOptions, maxSegments: number): Timeline {
+  const total = endOf(raw);
   const critical = criticalIds(raw.segments);
   const laneOf = (s: RawSegment) => (s.laneKind === 'main' ? 0 : s.laneKind === 'io' ? 1 + s.laneIndex : 1 + raw.ioRows + s.laneIndex);
 
   const lanes: TimelineLane[] = [{ name: 'main', kind: 'main', segments: [] }];
   for (let row = 1; row <= raw.ioRows; row++) lanes.push({ name: `io ${row}`, kind: 'io', segments: [] });
-  for (let w = 1; w <= cores; w++) lanes.push({ name: `worker ${w}`, kind: 'worker', segments: [] });
+  // One lane per worker thread used; with none, one empty lane per core so the idle cores show.
+  for (let w = 1; w <= (raw.threads > 0 ? raw.threads : cores); w++) lanes.push({ name: `worker ${w}`, kind: 'worker', segments: [] });
 
   const refs = new Map<number, SegmentRef>();
   const byLane: RawSegment[][] = lanes.map(() => []);
@@ -74,9 +97,11 @@ function assemble(fn: FunctionReport, raw: Schedule, cores: number, options: Sim
     total,
     returnsAt: raw.returnsAt,
     lanes,
+    threads: raw.threads,
+    busiest: raw.notes.peakRunnable,
     criticalPath,
     idle,
-    speedup: speedupOf(fn.parallelFraction, cores),
+    speedup: speedupOf(fn.parallelFraction, cores, total > 0 ? totalOnOne / total : 1),
     assumptions: assumptionsOf(raw, cores, options, maxSegments),
     truncated: raw.truncated,
   };
@@ -126,6 +151,7 @@ function toSegment(s: RawSegment, critical: boolean, fn: FunctionReport): Timeli
     start: s.start,
     end: s.end,
     label: s.label,
+    ...(s.work !== undefined && s.work < s.end - s.start - 1e-6 ? { work: s.work } : {}),
     line: s.span?.line ?? fn.line,
     column: s.span?.column ?? fn.column,
     endLine: s.span?.endLine ?? fn.endLine,
@@ -156,8 +182,10 @@ function assumptionsOf(raw: Schedule, cores: number, options: SimulateOptions, m
   if (notes.forkRepeats.size > 0) out.push(`Tasks mapped over a collection are started ${list(notes.forkRepeats)} times (${COST.unknownIterations} when the collection’s size is unknown).`);
   if (notes.blocking) out.push('A blocking call freezes its thread for its whole duration: nothing else runs there meanwhile.');
   if (notes.workers) {
-    out.push(`Work sent to workers runs on ${cores} worker lane${cores === 1 ? '' : 's'} (one per core) and queues when all are busy.`);
-    if (notes.spawns) out.push(`Starting a worker or process costs ${COST.workerStartup} units on the calling thread.`);
+    const pools = [...notes.pools].map(([name, size]) => `${name.startsWith('pool:') ? 'a pool' : `\`${name}\``} runs ${size} thread${size === 1 ? '' : 's'}`);
+    if (pools.length > 0) out.push(`Tasks handed to a pool run on its threads, which already exist and are reused; a task waits when all of them are busy (${pools.join(', ')}).`);
+    if (notes.spawns) out.push(`A new worker thread starts up in ${COST.threadStartup} units (a process in ${COST.processStartup}) before it can work, after ${COST.workerStartup} units on the calling thread to create it.`);
+    out.push(`The ${cores} core${cores === 1 ? ' is' : 's are'} shared by every thread with work to do, the main thread included${notes.peakRunnable > cores ? `: up to ${notes.peakRunnable} wanted one at once, so they took turns, each slower, and switching between them cost ${Math.round(SWITCH_COST * 100)}% more` : ''}.`);
   }
   if (notes.background && raw.returnsAt < raw.segments.reduce((max, s) => Math.max(max, s.end), 0)) {
     out.push(`Work nobody waits for keeps running after the function’s own flow ends at ${raw.returnsAt}; the total includes it.`);

@@ -15,6 +15,8 @@ export interface TimelineSegment {
   start: number;
   end: number;
   label: string;
+  /** CPU units done, when it is less than the segment's length: the thread shared a core with others. */
+  work?: number;
   /** Source range (1-based) to reveal on click. */
   line: number;
   column?: number;
@@ -25,7 +27,7 @@ export interface TimelineSegment {
 }
 
 export interface TimelineLane {
-  /** `main`, `io 1`, `io 2`, ... (one row per overlapping wait), `worker 1` ... `worker N`. */
+  /** `main`, `io 1`, `io 2`, ... (one row per overlapping wait), `worker 1` ... (one per worker thread). */
   name: string;
   kind: LaneKind;
   segments: TimelineSegment[];
@@ -37,12 +39,19 @@ export interface SegmentRef {
   index: number;
 }
 
+/**
+ * One speed-up. `S` is simulated: the predicted total on one core over the
+ * predicted total on `cores` cores. `amdahl` is Amdahl's bound for the same
+ * parallel fraction P, 1 / ((1 - P) + P / cores), which S never exceeds.
+ */
 export interface Speedup {
-  /** Parallel fraction estimated for the function (FunctionReport.parallelFraction). */
+  /** Parallel fraction of the function (FunctionReport.parallelFraction), read off its schedule. */
   P: number;
   cores: number;
-  /** Amdahl's S(cores) = 1 / ((1 - P) + P / cores). */
+  /** Simulated: T(1 core) / T(cores). */
   S: number;
+  /** Amdahl's bound on `cores` cores for P. */
+  amdahl: number;
   /** Amdahl's limit 1 / (1 - P) as cores grow; null when P = 1 (no limit: the JSON cannot hold Infinity). */
   ceiling: number | null;
 }
@@ -61,9 +70,14 @@ export interface Timeline {
   returnsAt: number;
   /**
    * main, then the io rows (as many as waits ever overlap; none if nothing waits),
-   * then worker 1..N (always all N, so idle cores are visible).
+   * then one lane per worker thread the function used (pool threads and spawned
+   * ones); when it uses none, N empty worker lanes, so idle cores are visible.
    */
   lanes: TimelineLane[];
+  /** Worker threads the function used (pool threads and spawned ones). */
+  threads: number;
+  /** The most threads, main included, that had CPU work at the same moment: above `cores` they took turns. */
+  busiest: number;
   /** The chain that decides `total`, earliest first; its segments also carry `critical: true`. */
   criticalPath: SegmentRef[];
   /** Share of `total` each lane (by name) spends idle, 0..1. For an io row, idle means nothing is waited on there. */

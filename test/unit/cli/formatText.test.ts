@@ -4,6 +4,10 @@ import { formatText, functionTable } from '../../../src/cli/formatText';
 import type { RunResult } from '../../../src/cli/types';
 import { makeFile, makeFinding, makeFunction } from './helpers';
 
+const jobSpan = { line: 141, column: 3, endLine: 141, endColumn: 20, start: 0, end: 0 };
+const job = { kind: 'worker' as const, api: 'pool.run', cost: 10, spawns: false, awaited: true, span: jobSpan, label: 'pool.run(chunk)' };
+const fourJobs = { kind: 'fork' as const, combinator: 'all' as const, tasks: [[job], [job], [job], [job]], repeat: 1, awaited: true, span: jobSpan, label: 'Promise.all(jobs)' };
+
 const ANSI = /\u001b\[/;
 
 describe('cli text format', () => {
@@ -14,7 +18,8 @@ describe('cli text format', () => {
         functions: [
           makeFunction({ name: '<module>', line: 1 }),
           makeFunction({ name: 'saveAll', line: 12, async: true, quadrant: 'concurrent', parallelFraction: 0 }),
-          makeFunction({ name: 'crunch', line: 140, quadrant: 'parallel', parallelFraction: 0.9 }),
+          // Four equal jobs for a pool: on 4 cores they run side by side, 4× faster than on one.
+          makeFunction({ name: 'crunch', line: 140, quadrant: 'parallel', parallelFraction: 1, segments: [fourJobs] }),
         ],
         findings: [
           makeFinding({ line: 14, column: 3 }),
@@ -47,10 +52,10 @@ describe('cli text format', () => {
     assert.strictEqual(lines[0], 'src/a.ts  concurrent');
     const table = lines.slice(1, 5);
     assert.deepStrictEqual(table, [
-      '  function       line  quadrant      P  S(4)',
-      '  <module>          1  sequential   0%  1.0x',
-      '  async saveAll    12  concurrent   0%  1.0x',
-      '  crunch          140  parallel    90%  3.1x',
+      '  function       line  quadrant       P  S(4)',
+      '  <module>          1  sequential    0%  1.0x',
+      '  async saveAll    12  concurrent    0%  1.0x',
+      '  crunch          140  parallel    100%  4.0x',
     ]);
   });
 

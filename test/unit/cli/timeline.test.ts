@@ -10,7 +10,7 @@ import { formatText } from '../../../src/cli/formatText';
 import { CHART_COLUMNS, chartWidth, wrapPath } from '../../../src/cli/formatTimeline';
 import { chartedFunctions, isTrivial, simulateFile } from '../../../src/cli/timelines';
 import type { AnalyzedFile } from '../../../src/cli/types';
-import type { Segment, Span } from '../../../src/core/model';
+import type { Segment, Span } from '../../../src/core/model/types';
 import type { FunctionReport } from '../../../src/core/reportTypes';
 import { makeFile, makeFinding, makeFunction } from './helpers';
 
@@ -40,7 +40,7 @@ describe('cli timelines', () => {
       assert.deepStrictEqual(Object.keys(fn.timeline), ['cores', 'total', 'lanes', 'speedup']);
       assert.deepStrictEqual(Object.keys(fn.timeline.lanes[0]), ['name', 'segments']);
       assert.deepStrictEqual(Object.keys(fn.timeline.lanes[0].segments[0]), ['kind', 'start', 'end', 'label', 'line']);
-      assert.deepStrictEqual(Object.keys(fn.timeline.speedup), ['P', 'cores', 'S']);
+      assert.deepStrictEqual(Object.keys(fn.timeline.speedup), ['P', 'cores', 'S', 'amdahl']);
       // Every worker lane is listed, even idle ones: idle cores are part of the answer.
       assert.deepStrictEqual(
         fn.timeline.lanes.map((lane: { name: string }) => lane.name),
@@ -67,8 +67,8 @@ describe('cli timelines', () => {
           { name: 'worker 2', segments: [] },
           { name: 'worker 3', segments: [] },
         ],
-        // S(3) = 1 / (0.123457 + 0.876543 / 3) = 2.406...
-        speedup: { P: 0.88, cores: 3, S: 2.41 },
+        // S is simulated: nothing runs on other cores, so 1. Amdahl's bound for the given P: 1 / (0.123457 + 0.876543 / 3) = 2.406...
+        speedup: { P: 0.88, cores: 3, S: 1, amdahl: 2.41 },
       });
     });
 
@@ -105,6 +105,18 @@ describe('cli timelines', () => {
       assert.deepStrictEqual(charted(functions), ['<anonymous>1', 'outer3']);
     });
 
+    it('functions named from their context follow the same rule as <anonymous>', () => {
+      const functions: Partial<FunctionReport>[] = [
+        { segments: [] },
+        { name: 'POST /signup handler', segments: [cpu(1), io(5)] },
+        { name: 'setInterval callback', segments: [cpu(2)] },
+        { name: 'outer', segments: [cpu(1)] },
+        { name: 'urls.map callback', parentId: 3, segments: [io(5)] },
+        { name: 'exports.handler', parentId: 3, segments: [cpu(1)] }, // a member assignment is a name the user wrote
+      ];
+      assert.deepStrictEqual(charted(functions), ['POST /signup handler1', 'outer3', 'exports.handler5']);
+    });
+
     it('trivial means CPU on the main thread and nothing else', () => {
       const [module, load] = simulateFile(file, 2);
       assert.strictEqual(isTrivial(module), true);
@@ -118,7 +130,7 @@ describe('cli timelines', () => {
       const lines = text.split('\n');
       assert.match(text, /^ {2}timelines \(predicted from the code's structure/m);
       assert.strictEqual(lines.filter((line) => line.includes('█ CPU')).length, 1, 'the legend is printed once per file');
-      assert.match(text, /^ {2}load \(line 5\): [\d.]+ units on 1 main thread \+ 2 worker lanes$/m);
+      assert.match(text, /^ {2}load \(line 5\): [\d.]+ units on 2 cores: the main thread$/m);
       assert.match(text, /^ {2}main +\|\[█+\]·+\[█+\]\|$/m);
       assert.match(text, /^ {2}io 1 +\| *\[fetch\(url\)░*\] *\|$/m);
       assert.match(text, /^ {2}worker 1-2 +\(no work sent to workers\)$/m);

@@ -43,7 +43,7 @@ describe('cli timelines end to end', () => {
       assert.strictEqual(keys[keys.length - 1], 'timeline');
       const timeline = fn.timeline!;
       assert.deepStrictEqual(Object.keys(timeline), ['cores', 'total', 'lanes', 'speedup']);
-      assert.deepStrictEqual(Object.keys(timeline.speedup), ['P', 'cores', 'S']);
+      assert.deepStrictEqual(Object.keys(timeline.speedup), ['P', 'cores', 'S', 'amdahl']);
       assert.strictEqual(timeline.cores, 3);
       assert.deepStrictEqual(timeline.lanes.slice(-3).map((lane) => lane.name), ['worker 1', 'worker 2', 'worker 3']);
       for (const lane of timeline.lanes) {
@@ -66,10 +66,10 @@ describe('cli timelines end to end', () => {
   it('text --timeline: an ASCII chart with a main lane row per charted function', () => {
     const run = runBuiltCli(['--timeline', '--cores', '2', 'await-in-loop.ts'], { cwd: FIXTURES });
     assert.strictEqual(run.status, 0, run.stderr);
-    assert.match(run.stdout, /^ {2}loadAll \(line 8\): \d+ units on 1 main thread \+ 2 worker lanes$/m);
+    assert.match(run.stdout, /^ {2}loadAll \(line 8\): \d+ units on 2 cores: the main thread$/m);
     assert.match(run.stdout, /^ {2}main +\|.*\|$/m);
     assert.match(run.stdout, /^ {2}io 1 +\|.*░.*\|$/m);
-    assert.match(run.stdout, /^ {2}total \d+ · main idle \d+% · P /m);
+    assert.match(run.stdout, /^ {2}total \d+ · main idle \d+% · S\(2\) = [\d.]+x simulated/m);
     // Findings stay next to the table, before the charts.
     assert.ok(run.stdout.indexOf('await-in-loop.ts:9:25 warning') < run.stdout.indexOf('  timelines ('));
   });

@@ -123,6 +123,22 @@ describe('export', () => {
 });`,
     },
     {
+      name: 'a sync helper only called from start-up code',
+      code: `import { readFileSync } from 'node:fs';
+function loadTemplates() {
+  return readFileSync('./templates.json', 'utf8');
+}
+const templates = JSON.parse(loadTemplates());
+export function template(name: string) { return templates[name]; }`,
+    },
+    {
+      name: 'an exported sync helper of unknown context says nothing either way',
+      code: `import { readFileSync } from 'node:fs';
+export function readJson(path: string) {
+  return JSON.parse(readFileSync(path, 'utf8'));
+}`,
+    },
+    {
       name: 'a timer callback at the top level of a script',
       fileName: 'tick.js',
       code: `const fs = require('fs');
@@ -130,6 +146,38 @@ setTimeout(() => fs.writeFileSync('done.txt', 'ok'), 1000);`,
     },
   ],
   invalid: [
+    {
+      name: 'a sync helper called from a request handler freezes the handler\'s thread: reported where it blocks',
+      code: `import crypto from 'node:crypto';
+import http from 'node:http';
+function checkPassword(password: string, salt: string) {
+  return crypto.pbkdf2Sync(password, salt, 100000, 64, 'sha512');
+}
+http.createServer((req, res) => {
+  res.end(checkPassword(String(req.headers.pw), 'salt'));
+}).listen(8080);`,
+      errors: [{ line: 4, column: 10, severity: 'error', message: '`crypto.pbkdf2Sync` in `checkPassword` (called by' }],
+    },
+    {
+      name: 'two helpers deep from a route handler',
+      code: `import { readFileSync } from 'node:fs';
+function readTemplate(name: string) {
+  return readFileSync('./views/' + name, 'utf8');
+}
+function render(name: string, data: object) {
+  return readTemplate(name).replace('{{data}}', JSON.stringify(data));
+}
+app.get('/page', (req, res) => res.send(render('page.html', req.query)));`,
+      errors: [{ line: 3, column: 10, severity: 'error', message: 'called by `render`' }],
+    },
+    {
+      name: 'an exported async function of unknown context: reported one level lower',
+      code: `import { readFileSync } from 'fs';
+export async function loadUser(id: string) {
+  return JSON.parse(readFileSync(\`./users/\${id}.json\`, 'utf8'));
+}`,
+      errors: [{ line: 3, column: 21, severity: 'warning' }],
+    },
     {
       name: 'named import in an async function',
       code: `import { readFileSync } from 'fs';

@@ -12,6 +12,26 @@ const HASH = `function digest(data: number[]) {
 runRuleTests('promise-all-cpu', {
   valid: [
     {
+      name: 'tasks that only do constant work are not CPU-bound work worth a finding',
+      code: `async function label(user: { first: string; last: string }) {
+  return user.first + ' ' + user.last;
+}
+export async function labels(users: { first: string; last: string }[]) {
+  return Promise.all(users.map((u) => label(u)));
+}`,
+    },
+    {
+      name: 'a short fixed loop per task is constant work',
+      code: `async function checksum(bytes: Uint8Array) {
+  let sum = 0;
+  for (let i = 0; i < 4; i++) sum += bytes[i];
+  return sum;
+}
+export async function headers(blocks: Uint8Array[]) {
+  return Promise.all(blocks.map((b) => checksum(b)));
+}`,
+    },
+    {
       name: 'Promise.all over network calls: the waits overlap',
       code: `async function loadAll(urls: string[]) {
   return Promise.all(urls.map((u) => fetch(u).then((r) => r.json())));
@@ -91,6 +111,20 @@ async function run() {
     },
   ],
   invalid: [
+    {
+      name: 'a linear pass over each image is still computation: the tasks run back to back',
+      code: `function grayscale(pixels: Uint8ClampedArray) {
+  for (let i = 0; i < pixels.length; i += 4) {
+    const y = 0.299 * pixels[i] + 0.587 * pixels[i + 1] + 0.114 * pixels[i + 2];
+    pixels[i] = pixels[i + 1] = pixels[i + 2] = y;
+  }
+  return pixels;
+}
+export async function convertAll(images: Uint8ClampedArray[]) {
+  return Promise.all(images.map(async (pixels) => grayscale(pixels)));
+}`,
+      errors: [{ line: 9, column: 10, message: '`grayscale`' }],
+    },
     {
       name: 'array of CPU-bound calls',
       code: `${HASH}

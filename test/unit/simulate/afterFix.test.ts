@@ -3,7 +3,7 @@
  * with exact totals, then the real rules' findings through analyze().
  */
 import * as assert from 'assert';
-import { COST } from '../../../src/core/model';
+import { COST } from '../../../src/core/model/types';
 import { analyze } from '../../../src/core/report';
 import { FIXABLE_RULES, simulateAfterFix } from '../../../src/core/simulate';
 import { call, cpu, fn, fork, io, laneOf, loop } from './helpers';

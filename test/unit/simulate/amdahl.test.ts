@@ -30,15 +30,17 @@ describe('amdahl', () => {
     close(amdahl(0.5, 0), 1); // fewer than one core counts as one
     close(amdahl(1.5, 2), 2); // P above 1 is 1
     close(amdahl(NaN, 4), 1);
-    assert.deepStrictEqual(speedupOf(0.75, 2), { P: 0.75, cores: 2, S: 1 / (0.25 + 0.375), ceiling: 4 });
+    assert.deepStrictEqual(speedupOf(0.75, 2, 1.5), { P: 0.75, cores: 2, S: 1.5, amdahl: 1 / (0.25 + 0.375), ceiling: 4 });
   });
 
-  it('every timeline carries S(N) for its function’s P and the chosen cores', () => {
+  it('every timeline carries the simulated S beside Amdahl’s bound for its function’s P', () => {
+    // One job: another core does not make it faster, whatever P says.
     const report = { functions: [fn(0, [worker(10)], { parallelFraction: 0.9 })] };
     const t = simulate(report, 0, { cores: 4 });
     assert.strictEqual(t.speedup.P, 0.9);
     assert.strictEqual(t.speedup.cores, 4);
-    close(t.speedup.S, 1 / 0.325);
+    close(t.speedup.S, 1);
+    close(t.speedup.amdahl, 1 / 0.325);
     close(t.speedup.ceiling!, 10);
   });
 });

@@ -1,5 +1,5 @@
 /** Hand-made FunctionReport data for the simulation tests: exact costs, no parser involved. */
-import type { ForkSegment, LoopSegment, Segment, Span } from '../../../src/core/model';
+import type { ForkSegment, LoopSegment, Segment, Span } from '../../../src/core/model/types';
 import type { FunctionReport } from '../../../src/core/reportTypes';
 import type { Timeline } from '../../../src/core/simulate';
 

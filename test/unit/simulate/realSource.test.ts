@@ -4,7 +4,7 @@
  * (and checks the segment shape it relies on), then expects an exact schedule.
  */
 import * as assert from 'assert';
-import type { Segment } from '../../../src/core/model';
+import type { Segment } from '../../../src/core/model/types';
 import { analyze } from '../../../src/core/report';
 import { simulate } from '../../../src/core/simulate';
 import { laneOf } from './helpers';

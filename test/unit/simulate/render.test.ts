@@ -16,20 +16,20 @@ const LEGEND = 'legend: █ CPU   ░ waiting on I/O   ▓ blocking call (thread
 describe('timelineToAscii', () => {
   it('sequential on one core', () => {
     assert.strictEqual(timelineToAscii(simulate(report, 0, { cores: 1 }), 54), [
-      'sequential: 27 units on 1 main thread + 1 worker lane',
+      'sequential: 27 units on 1 core: the main thread',
       'main      |[A█]············██[B█]············██[C█]············██|',
       'io 1      |    [wait A░░░░]      [wait B░░░░]      [wait C░░░░]  |',
       'worker 1   (no work sent to workers)',
       '          0                                                     27',
       LEGEND,
       'critical path: A (main) → wait A (io 1) → A (main) → B (main) → wait B (io 1) → B (main) → C (main) → wait C (io 1) → C (main)',
-      'total 27 · main idle 67% · P 0.00, S(1) = 1.00x (ceiling 1.00x)',
+      "total 27 · main idle 67% · S(1) = 1.00x simulated (Amdahl's bound for P 0.00: 1.00x, ceiling 1.00x)",
     ].join('\n'));
   });
 
   it('interleaved on one core: the waits stack, the computation takes turns', () => {
     assert.strictEqual(timelineToAscii(simulate(report, 1, { cores: 1 }), 54), [
-      'interleaved: 13 units on 1 main thread + 1 worker lane',
+      'interleaved: 13 units on 1 core: the main thread',
       'main      |[A█████][B██████][C█████]········[A█]·····[B█]····[C█]|',
       'io 1      |        [wait A░░░░░░░░░░░░░░░░░]                     |',
       'io 2      |                 [wait B░░░░░░░░░░░░░░░░░]            |',
@@ -38,13 +38,13 @@ describe('timelineToAscii', () => {
       '          0                                                     13',
       LEGEND,
       'critical path: A (main) → B (main) → C (main) → wait C (io 3) → C (main)',
-      'total 13 · main idle 31% · P 0.00, S(1) = 1.00x (ceiling 1.00x)',
+      "total 13 · main idle 31% · S(1) = 1.00x simulated (Amdahl's bound for P 0.00: 1.00x, ceiling 1.00x)",
     ].join('\n'));
   });
 
   it('parallel on three cores', () => {
     assert.strictEqual(timelineToAscii(simulate(report, 2, { cores: 3 }), 54), [
-      'parallel: 20 units on 1 main thread + 3 worker lanes',
+      'parallel: 20 units on 3 cores: the main thread + 3 worker threads',
       'main      |······················································|',
       'worker 1  |[A████████████████████████]···························|',
       'worker 2  |[B███████████████████████████████████████████████████]|',
@@ -52,7 +52,8 @@ describe('timelineToAscii', () => {
       '          0                                                     20',
       LEGEND,
       'critical path: B (worker 2)',
-      'total 20 · main idle 100% · P 1.00, S(3) = 3.00x (ceiling no limit)',
+      // One core would run the three jobs one after another (45 units): 2.25×, below Amdahl's 3× for P = 1.
+      "total 20 · main idle 100% · S(3) = 2.25x simulated (Amdahl's bound for P 1.00: 3.00x, ceiling no limit)",
     ].join('\n'));
   });
 

@@ -4,7 +4,7 @@
  * through analyze() (costs from the model, so expectations use COST).
  */
 import * as assert from 'assert';
-import { COST } from '../../../src/core/model';
+import { COST } from '../../../src/core/model/types';
 import { analyze } from '../../../src/core/report';
 import { simulate } from '../../../src/core/simulate';
 import { cpu, criticalOf, fn, fork, io, laneOf, worker } from './helpers';

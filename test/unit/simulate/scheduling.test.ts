@@ -4,7 +4,7 @@
  * blocking calls, races, background work, loops, calls, guards.
  */
 import * as assert from 'assert';
-import { COST } from '../../../src/core/model';
+import { COST } from '../../../src/core/model/types';
 import { simulate, type Timeline } from '../../../src/core/simulate';
 import { blocking, call, cpu, criticalOf, fn, fork, io, laneOf, loop, worker } from './helpers';
 
@@ -85,10 +85,11 @@ describe('simulate: workers', () => {
     assert.ok(t.assumptions.some((a) => a.includes('keeps running after')));
   });
 
-  it('spawning a worker costs COST.workerStartup on the main thread first', () => {
+  it('spawning a worker costs COST.workerStartup on the main thread, then the new thread starts up before it works', () => {
     const t = one([worker(10, 'new Worker()', { spawns: true })], 2);
-    assert.deepStrictEqual(laneOf(t, 'main'), [['cpu', 0, COST.workerStartup, 'start new Worker()'], ['idle', COST.workerStartup, COST.workerStartup + 10, 'idle, waiting for new Worker()']]);
-    assert.deepStrictEqual(laneOf(t, 'worker 1'), [['cpu', COST.workerStartup, COST.workerStartup + 10, 'new Worker()']]);
+    const ready = COST.workerStartup + COST.threadStartup;
+    assert.deepStrictEqual(laneOf(t, 'main'), [['cpu', 0, COST.workerStartup, 'start new Worker()'], ['idle', COST.workerStartup, ready + 10, 'idle, waiting for new Worker()']]);
+    assert.deepStrictEqual(laneOf(t, 'worker 1'), [['cpu', COST.workerStartup, ready, 'thread start-up: new Worker()'], ['cpu', ready, ready + 10, 'new Worker()']]);
   });
 });
 

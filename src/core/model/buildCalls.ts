@@ -1,0 +1,318 @@
+/**
+ * Calls and `new`: what a call does to its thread. A recognised API becomes an
+ * io/blocking/worker segment, Promise combinators become forks, callbacks of
+ * iterating methods become loops, and calls to local functions become call
+ * segments that resolveCalls.ts later ties to the callee.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { apiInfo, HANDLER_METHODS, IO_LIKE_METHODS, ITERATING_METHODS, POOL_TASK_METHODS, ROUTE_METHODS, SERVER_FACTORIES, WORKER_MESSAGE_METHODS } from '../knowledge/apis';
+import { addCpu, labelOf, referencedFunction, type BuildState, type FnCtx } from './buildState';
+import { memberPath, qualifiedName } from './imports';
+import { callbackName, iifeName } from '../naming';
+import { COST, type CallSite, type ForkSegment, type Segment, type WorkerSegment } from './types';
+import { spanOf } from './spans';
+
+// A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
+const T = AST_NODE_TYPES;
+
+type Callable = TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+const COMBINATORS: Record<string, ForkSegment['combinator']> = { 'Promise.all': 'all', 'Promise.allSettled': 'allSettled', 'Promise.race': 'race', 'Promise.any': 'any' };
+
+function isCallable(node: TSESTree.Node | undefined): node is Callable {
+  return !!node && (node.type === T.FunctionExpression || node.type === T.ArrowFunctionExpression);
+}
+
+/**
+ * `awaited`: the caller waits for this call's promise (`await f()`, or `return f()`).
+ * `returned`: it is returned rather than awaited; an unknown call is then only
+ * assumed to be I/O inside an async function (`(x) => list.push(x)` is not a wait).
+ */
+export function visitCall(state: BuildState, node: TSESTree.CallExpression, ctx: FnCtx, awaited: boolean, parent: TSESTree.Node | null, returned = false): void {
+  const api = qualifiedName(node.callee, state.imports, state.declaredNames);
+  const path = memberPath(node.callee);
+  const site: CallSite = { node, api, calleeId: null, loops: [...ctx.loops], awaited, discarded: parent?.type === T.ExpressionStatement };
+  ctx.fn.sites.calls.push(site);
+  const span = spanOf(node);
+  const label = labelOf(state, node);
+
+  if (isPromiseChain(node)) return visitChain(state, node, ctx, awaited, returned);
+  const callee = node.callee;
+  if (callee.type === T.FunctionExpression || callee.type === T.ArrowFunctionExpression) {
+    // An IIFE, `(async () => { ... })()`: its body runs right here.
+    for (const arg of node.arguments) state.visit(state, arg, ctx, node);
+    const id = state.visitFunction(state, callee, iifeName(callee), ctx);
+    site.calleeId = id;
+    ctx.out.push({ kind: 'call', calleeId: id, calleeName: '<iife>', awaited, span, label });
+    return;
+  }
+  const combinator = api ? COMBINATORS[api] : undefined;
+  if (combinator) return visitCombinator(state, node, ctx, combinator, awaited);
+
+  const method = path && path.length > 1 ? path[path.length - 1] : null;
+  const receiver = path && path.length > 1 ? path.slice(0, -1).join('.') : null;
+  if (method && ITERATING_METHODS.has(method) && node.callee.type === T.MemberExpression) {
+    if (isCallable(node.arguments[0])) return visitIteration(state, node, node.callee.object, method, node.arguments[0], ctx);
+    const named = referencedFunction(state, node.arguments[0]);
+    if (named) return visitIteration(state, node, node.callee.object, method, named, ctx);
+  }
+
+  // Arguments first: their work happens before the call.
+  const info = apiInfo(api);
+  const registersHandler = isHandlerRegistration(method, api, receiver) && !(receiver && state.workerNames.has(receiver));
+  // p-limit's `limit(() => task)` and p-queue's `queue.add(() => task)` run the callback as a task.
+  const limited = !!path && ((path.length === 1 && state.limiterNames.has(path[0])) || (!!receiver && method === 'add' && state.limiterNames.has(receiver)));
+  for (const arg of node.arguments) {
+    if (isCallable(arg)) {
+      const id = state.visitFunction(state, arg, callbackName(node, arg), ctx);
+      if (registersHandler) state.functions[id].isHandler = true;
+      if (limited) ctx.out.push({ kind: 'call', calleeId: id, calleeName: '<task>', awaited, span: spanOf(arg), label: 'limited task' });
+    } else {
+      state.visit(state, arg, ctx, node);
+    }
+  }
+  if (node.callee.type === T.MemberExpression) state.visit(state, node.callee.object, ctx, node);
+  if (registersHandler) {
+    ctx.fn.evidence.push({ kind: 'handler', span, text: `registers a handler: ${label}` });
+    return;
+  }
+
+  const firstArg = node.arguments[0];
+  if (api === 'events.once' && firstArg?.type === T.Identifier && state.workerNames.has(firstArg.name)) {
+    // Waiting for a worker's message is joining it, not waiting on I/O.
+    const spawn = state.workerSpawns.get(firstArg.name);
+    if (spawn && awaited) spawn.awaited = true;
+    addCpu(ctx, node, 1);
+    return;
+  }
+  if (info) {
+    switch (info.category) {
+      case 'io':
+      case 'timer': {
+        const callbackStyle = isCallable(node.arguments[node.arguments.length - 1]) || (info.category === 'timer' && !api!.includes('/promises'));
+        ctx.out.push({ kind: 'io', api: api!, latency: info.cost, awaited: awaited && !callbackStyle, timer: info.category === 'timer', span, label });
+        return;
+      }
+      case 'blocking':
+        ctx.out.push({ kind: 'blocking', api: api!, cost: info.cost, span, label });
+        return;
+      case 'heavy':
+        addCpu(ctx, node, info.cost, api!, label);
+        return;
+      case 'spawn':
+        pushSpawn(state, ctx, { kind: 'worker', api: api!, cost: COST.heavyLoop / 2, spawns: true, awaited, span, label }, parent);
+        return;
+      case 'pool':
+        rememberBinding(state.poolNames, parent);
+        addCpu(ctx, node, info.cost);
+        return;
+      case 'limiter':
+        rememberBinding(state.limiterNames, parent);
+        return;
+      case 'cores':
+        rememberBinding(state.coreCountNames, parent);
+        return;
+      case 'combinator':
+        return; // handled above
+    }
+  }
+
+  if (method && WORKER_MESSAGE_METHODS.has(method)) {
+    // Talking to a thread or process that already exists: the work was counted when it was started.
+    addCpu(ctx, node, 1);
+    return;
+  }
+  if (receiver && method && state.poolNames.has(receiver) && POOL_TASK_METHODS.has(method)) {
+    ctx.out.push({ kind: 'worker', api: `${receiver}.${method}`, cost: COST.heavyLoop / 2, spawns: false, awaited, span, label });
+    return;
+  }
+  if (limited) return; // the task callback was pushed above
+
+  // A returned call is only joined like an await inside an async function; elsewhere it is handed back.
+  // `return rank(xs).slice(0, 10)` (no path: the receiver is a call) is not assumed to be a wait.
+  const joins = awaited && (!returned || (ctx.fn.async && path !== null));
+  const localName = path && !api ? localCallName(path, ctx) : path && path.length === 1 && state.namesToIds.has(path[0]) ? path[0] : null;
+  if (localName) {
+    site.localName = localName;
+    ctx.out.push({ kind: 'call', calleeId: -1, calleeName: localName, awaited: joins || (awaited && state.namesToIds.has(localName)), span, label });
+    return;
+  }
+  if (joins || (method && IO_LIKE_METHODS.has(method) && parent?.type !== T.ExpressionStatement && !!receiver && ctx.fn.async)) {
+    // Something outside this file that hands back a promise: most likely a wait.
+    ctx.out.push({ kind: 'io', api: api ?? `unknown:${path ? path.join('.') : 'call'}`, latency: COST.ioLatency, awaited, timer: false, span, label });
+    return;
+  }
+  if (path && path.length === 1) ctx.out.push({ kind: 'call', calleeId: -1, calleeName: path[0], awaited: joins, span, label });
+}
+
+const CHAIN_METHODS = new Set(['then', 'catch', 'finally']);
+
+function isPromiseChain(node: TSESTree.CallExpression): node is TSESTree.CallExpression & { callee: TSESTree.MemberExpression } {
+  const callee = node.callee;
+  return callee.type === T.MemberExpression && !callee.computed && callee.property.type === T.Identifier && CHAIN_METHODS.has(callee.property.name);
+}
+
+/**
+ * `p.then(f)`: first whatever produces `p` (joined like the chain itself), then
+ * `f`, which runs once `p` settles. `.catch`/`.finally` handlers run only on
+ * failure or afterwards, so they are built but not put in the flow.
+ */
+function visitChain(state: BuildState, node: TSESTree.CallExpression & { callee: TSESTree.MemberExpression }, ctx: FnCtx, awaited: boolean, returned: boolean): void {
+  const receiver = node.callee.object;
+  if (receiver.type === T.CallExpression) visitCall(state, receiver, ctx, awaited, null, returned);
+  else if (receiver.type === T.NewExpression) visitNew(state, receiver, ctx, null, awaited);
+  else if (receiver.type === T.Identifier && (ctx.deferred.has(receiver.name) || awaited)) state.visitAwaited(state, receiver, ctx);
+  else state.visit(state, receiver, ctx, node);
+  const method = (node.callee.property as TSESTree.Identifier).name;
+  for (const arg of node.arguments) {
+    const named = method === 'then' && arg === node.arguments[0] ? referencedFunction(state, arg) : null;
+    if (named) {
+      // `.then(handle)`: a local function by name runs once the promise settles, like an inline callback.
+      ctx.out.push({ kind: 'call', calleeId: -1, calleeName: named.name, awaited, span: spanOf(arg), label: `then(${named.name})` });
+      continue;
+    }
+    if (!isCallable(arg)) {
+      state.visit(state, arg, ctx, node);
+      continue;
+    }
+    const id = state.visitFunction(state, arg, callbackName(node, arg), ctx);
+    if (method === 'then' && arg === node.arguments[0]) {
+      ctx.out.push({ kind: 'call', calleeId: id, calleeName: '<then callback>', awaited, span: spanOf(arg), label: 'then(callback)' });
+    }
+  }
+}
+
+/** Takes `target` out of a segment tree (it moves into a fork); false if it is not there. */
+function removeSegment(list: Segment[], target: Segment): boolean {
+  const index = list.indexOf(target);
+  if (index >= 0) {
+    list.splice(index, 1);
+    return true;
+  }
+  return list.some((segment) => segment.kind === 'loop' && removeSegment(segment.body, target));
+}
+
+/** `f()` or `this.f()`; the name is resolved (or dropped) once every function is known. */
+function localCallName(path: string[], ctx: FnCtx): string | null {
+  if (path.length === 1) return path[0];
+  if (path.length === 2 && path[0] === 'this' && ctx.className) return `${ctx.className}.${path[1]}`;
+  return null;
+}
+
+function pushSpawn(state: BuildState, ctx: FnCtx, segment: WorkerSegment, parent: TSESTree.Node | null): void {
+  rememberBinding(state.workerNames, parent);
+  if (parent?.type === T.VariableDeclarator && parent.id.type === T.Identifier) state.workerSpawns.set(parent.id.name, segment);
+  ctx.out.push(segment);
+}
+
+function rememberBinding(names: Set<string>, parent: TSESTree.Node | null): void {
+  if (parent?.type === T.VariableDeclarator && parent.id.type === T.Identifier) names.add(parent.id.name);
+  if (parent?.type === T.AssignmentExpression && parent.left.type === T.MemberExpression && parent.left.property.type === T.Identifier) {
+    const path = memberPath(parent.left);
+    if (path) names.add(path.join('.'));
+  }
+}
+
+function isHandlerRegistration(method: string | null, api: string | null, receiver: string | null): boolean {
+  if (api && SERVER_FACTORIES.has(api)) return true;
+  if (!method || !receiver) return false;
+  if (HANDLER_METHODS.has(method)) return true;
+  return ROUTE_METHODS.has(method) && /^(app|router|server|fastify|api|routes?)$/i.test(receiver.split('.').pop()!);
+}
+
+/** Promise.all([...]) / Promise.all(xs.map(...)): tasks started together and joined at the slowest. */
+function visitCombinator(state: BuildState, node: TSESTree.CallExpression, ctx: FnCtx, combinator: ForkSegment['combinator'], awaited: boolean): void {
+  const fork: ForkSegment = { kind: 'fork', combinator, tasks: [], repeat: 1, awaited, span: spanOf(node), label: labelOf(state, node) };
+  const arg = node.arguments[0];
+  const saved = ctx.out;
+  const taskOf = (element: TSESTree.Node) => {
+    const task: Segment[] = [];
+    ctx.out = task;
+    if (element.type === T.Identifier && ctx.deferred.has(element.name)) {
+      const deferred = ctx.deferred.get(element.name)!;
+      ctx.deferred.delete(element.name);
+      ctx.joined.add(element.name);
+      if (deferred.inPlace && removeSegment(ctx.fn.segments, deferred.inPlace)) {
+        // Joined by the combinator: the call becomes one of its tasks.
+        task.push({ ...deferred.inPlace, awaited: true });
+      } else if (deferred.inPlace) deferred.inPlace.awaited = true;
+      task.push(...deferred.tasks.flat());
+      if (deferred.repeat > 1) fork.repeat = deferred.repeat;
+    } else if (element.type === T.CallExpression) visitCall(state, element, ctx, true, null);
+    else if (element.type !== T.SpreadElement) state.visitAwaited(state, element as TSESTree.Expression, ctx);
+    ctx.out = saved;
+    fork.tasks.push(task);
+  };
+  if (arg?.type === T.ArrayExpression) {
+    for (const element of arg.elements) if (element) taskOf(element);
+  } else if (arg?.type === T.CallExpression && arg.callee.type === T.MemberExpression && arg.callee.property.type === T.Identifier && arg.callee.property.name === 'map' && (isCallable(arg.arguments[0]) || referencedFunction(state, arg.arguments[0]))) {
+    ctx.fn.sites.calls.push({ node: arg, api: null, calleeId: null, loops: [...ctx.loops], awaited: false, discarded: false });
+    state.visit(state, arg.callee.object, ctx, arg);
+    const callback = arg.arguments[0];
+    // Each item's task is the callback's flow, awaited by the combinator: an inline one, or a local function by name (`xs.map(runChunk)`).
+    const task: Segment = isCallable(callback)
+      ? { kind: 'call', calleeId: state.visitFunction(state, callback, callbackName(arg, callback), ctx), calleeName: '<map callback>', awaited: true, span: spanOf(callback), label: 'each item' }
+      : { kind: 'call', calleeId: -1, calleeName: (callback as TSESTree.Identifier).name, awaited: true, span: spanOf(callback), label: `each item: ${(callback as TSESTree.Identifier).name}` };
+    fork.tasks.push([task]);
+    fork.repeat = iterationGuess(arg.callee.object);
+  } else if (arg) taskOf(arg);
+  ctx.out.push(fork);
+}
+
+/**
+ * `xs.map(cb)`, `xs.forEach(cb)`, ...: the callback runs once per element, now.
+ * `callback` is an inline function, or a local function passed by name (resolved by name after the traversal).
+ */
+function visitIteration(state: BuildState, node: TSESTree.CallExpression, object: TSESTree.Expression, method: string, callback: Callable | { name: string; async: boolean }, ctx: FnCtx): void {
+  state.visit(state, object, ctx, node);
+  const inline = 'type' in callback;
+  const id = inline ? state.visitFunction(state, callback, callbackName(node, callback), ctx) : -1;
+  for (const extra of node.arguments.slice(1)) state.visit(state, extra, ctx, node);
+  const span = spanOf(node);
+  const repeat = iterationGuess(object);
+  const callbackSpan = spanOf(node.arguments[0]);
+  const call: Segment = inline
+    ? { kind: 'call', calleeId: id, calleeName: `<${method} callback>`, awaited: false, span: callbackSpan, label: `${method} callback` }
+    : { kind: 'call', calleeId: -1, calleeName: callback.name, awaited: false, span: callbackSpan, label: `${method}(${callback.name})` };
+  if (callback.async) {
+    // Each call starts a promise and returns at its first await: the tasks overlap, and nothing waits for them here.
+    ctx.out.push({ kind: 'fork', combinator: 'deferred', tasks: [[{ ...call, awaited: true }]], repeat, awaited: false, span, label: labelOf(state, node) });
+    return;
+  }
+  ctx.out.push({ kind: 'loop', mode: 'sync', iterations: repeat, iterationsGuessed: !(object.type === T.ArrayExpression), body: [call], span, label: labelOf(state, node) });
+}
+
+export function iterationGuess(collection: TSESTree.Node): number {
+  if (collection.type === T.ArrayExpression) return Math.max(1, collection.elements.length);
+  return COST.unknownIterations;
+}
+
+export function visitNew(state: BuildState, node: TSESTree.NewExpression, ctx: FnCtx, parent: TSESTree.Node | null, awaited = false): void {
+  const api = qualifiedName(node.callee, state.imports, state.declaredNames);
+  ctx.fn.sites.calls.push({ node, api, calleeId: null, loops: [...ctx.loops], awaited, discarded: parent?.type === T.ExpressionStatement });
+  const executor = node.arguments[0];
+  if (api === 'Promise' && isCallable(executor)) {
+    ctx.fn.sites.promiseConstructors.push(node);
+    // The executor runs synchronously, right now; what it starts decides whether anything is waited for.
+    const id = state.visitFunction(state, executor, callbackName(node, executor), ctx);
+    // `new Promise((resolve) => setTimeout(resolve, 50))`: the promise settles when the callback
+    // work it starts completes, so whoever awaits it waits for that work.
+    for (const segment of state.functions[id].segments) {
+      if ((segment.kind === 'io' || segment.kind === 'worker') && !segment.awaited) segment.awaited = true;
+    }
+    ctx.out.push({ kind: 'call', calleeId: id, calleeName: '<promise executor>', awaited, span: spanOf(executor), label: 'new Promise executor' });
+    return;
+  }
+  for (const arg of node.arguments) state.visit(state, arg, ctx, node);
+  const info = apiInfo(api);
+  const span = spanOf(node);
+  if (info?.category === 'spawn') {
+    pushSpawn(state, ctx, { kind: 'worker', api: api!, cost: COST.heavyLoop / 2, spawns: true, awaited, span, label: labelOf(state, node) }, parent);
+  } else if (info?.category === 'pool') {
+    rememberBinding(state.poolNames, parent);
+    addCpu(ctx, node, info.cost);
+  } else if (info?.category === 'limiter') {
+    rememberBinding(state.limiterNames, parent);
+  } else {
+    addCpu(ctx, node, 1);
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * After the traversal every function is known, so call segments can be tied to
+ * their callee. A call that names no local function is not ours to expand: an
+ * awaited one is a wait on something outside the file, anything else is
+ * ordinary sync work.
+ */
+import { loopMode } from './buildLoops';
+import type { BuildState } from './buildState';
+import { COST, type FunctionInfo, type Segment } from './types';
+
+export function resolveLocalCalls(state: BuildState): void {
+  for (const fn of state.functions) {
+    fn.segments = resolveList(state, fn, fn.segments);
+    for (const site of fn.sites.calls) {
+      if (site.localName !== undefined) site.calleeId = state.namesToIds.get(site.localName) ?? null;
+    }
+  }
+}
+
+function resolveList(state: BuildState, fn: FunctionInfo, segments: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const segment of segments) {
+    const resolved = resolveSegment(state, fn, segment);
+    if (!resolved) continue;
+    const last = out[out.length - 1];
+    // Dropping an unresolved call can leave two CPU runs side by side: keep them one.
+    if (resolved.kind === 'cpu' && last?.kind === 'cpu' && !last.heavyApi && !resolved.heavyApi) {
+      last.cost += resolved.cost;
+      last.span = { ...last.span, endLine: resolved.span.endLine, endColumn: resolved.span.endColumn, end: resolved.span.end };
+    } else {
+      out.push(resolved);
+    }
+  }
+  return out;
+}
+
+function resolveSegment(state: BuildState, fn: FunctionInfo, segment: Segment): Segment | null {
+  switch (segment.kind) {
+    case 'call': {
+      if (segment.calleeId >= 0) {
+        if (!fn.calleeIds.includes(segment.calleeId)) fn.calleeIds.push(segment.calleeId);
+        return segment;
+      }
+      const id = state.namesToIds.get(segment.calleeName);
+      if (id !== undefined && id !== fn.id) {
+        if (!fn.calleeIds.includes(id)) fn.calleeIds.push(id);
+        return { ...segment, calleeId: id };
+      }
+      if (segment.awaited) {
+        return { kind: 'io', api: `unknown:${segment.calleeName}`, latency: COST.ioLatency, awaited: true, timer: false, span: segment.span, label: segment.label };
+      }
+      return { kind: 'cpu', cost: COST.statement, span: segment.span, label: segment.label };
+    }
+    case 'loop':
+      segment.body = resolveList(state, fn, segment.body);
+      // Only now do we know whether an awaited local call is to an async function.
+      segment.mode = loopMode(segment.body, (id) => id < 0 || state.functions[id].async);
+      return segment;
+    case 'fork':
+      segment.tasks = segment.tasks.map((task) => resolveList(state, fn, task));
+      return segment;
+    default:
+      return segment;
+  }
+}
