@@ -77,7 +77,7 @@ describe('timeline page (webview)', function () {
     const four = simulate(payload, 1, { cores: 4 }).total;
     assert.ok(four < one, `4 cores (${four}) beat 1 core (${one})`);
     assert.strictEqual(await statValue('Predicted total'), `${four} units`);
-    assert.match((await page.textContent('.speedup-law')) ?? '', /S\(4\) = 3\.08×/);
+    assert.match((await page.textContent('.speedup-law')) ?? '', /^S\(4\) ≤ 3\.08× by Amdahl's law with P = 0\.90/);
   });
 
   it('a click on a segment posts reveal with its source range', async () => {
@@ -149,7 +149,7 @@ describe('timeline page (webview)', function () {
     // The other view's slider moved: the extension passes the count on.
     await send(page, { type: 'cores', cores: 6 });
     assert.strictEqual(await page.inputValue('#cl-cores'), '6');
-    assert.match((await page.textContent('.speedup-law')) ?? '', /^S\(6\) = /);
+    assert.match((await page.textContent('.speedup-law')) ?? '', /^S\(6\) ≤ /);
     // A new report carries the shared count too.
     await send(page, { type: 'show', payload: fanOutPayload(2) });
     assert.strictEqual(await page.inputValue('#cl-cores'), '2');
