@@ -11,7 +11,7 @@
  * relies on that (it cannot load this file: the parser would come with it).
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
-import { HANDLER_METHODS, ROUTE_METHODS } from './knowledge/apis';
+import { HANDLER_METHODS, ROUTE_METHODS } from './model/names';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
 const T = AST_NODE_TYPES;

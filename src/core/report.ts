@@ -9,7 +9,10 @@ import { runRules } from './runRules';
 import { setParents } from './parents';
 import { annotateWorkers } from './facts/pools';
 import { parallelFractionOf } from './timeline/parallelism';
-import type { FunctionInfo, Model, Quadrant } from './model/types';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { FunctionInfo, Model, Quadrant, Segment } from './model/types';
+import { summarizeModule } from './project/summarize';
+import type { ModuleSummary, ProjectImports, SummaryFunction } from './project/summaryTypes';
 import type { AnalyzeOptions, FunctionReport, Report } from './reportTypes';
 
 export * from './reportTypes';
@@ -19,38 +22,58 @@ export const DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
 const TOO_DEEP = 'code is nested too deeply to analyse (the parser ran out of stack)';
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Report {
+  return analyzeModule(text, options).report;
+}
+
+/** A file's report, and its summary for the files that import it (null when it was not analysed). */
+export interface ModuleAnalysis {
+  report: Report;
+  summary: ModuleSummary | null;
+}
+
+/** analyze(), plus the file's ModuleSummary under the path `file` (the project layer's name for it; default the file name). */
+export function analyzeModule(text: string, options: AnalyzeOptions = {}, file = options.fileName ?? 'file.ts'): ModuleAnalysis {
   const fileName = options.fileName ?? 'file.ts';
   const skipped = reasonToSkip(text);
-  if (skipped) return emptyReport(fileName, skipped);
+  if (skipped) return { report: emptyReport(fileName, skipped), summary: null };
   const parsed = parseSource(text, fileName);
   if (!parsed.ok) {
-    return parsed.tooDeep ? emptyReport(fileName, TOO_DEEP) : { ...emptyReport(fileName, null), parseError: parsed.error };
+    return { report: parsed.tooDeep ? emptyReport(fileName, TOO_DEEP) : { ...emptyReport(fileName, null), parseError: parsed.error }, summary: null };
   }
+  return analyzeParsed(parsed.ast, text, options, file);
+}
+
+/** The pipeline after parsing: the project layer calls it again on the same tree while import cycles settle. */
+export function analyzeParsed(ast: TSESTree.Program, text: string, options: AnalyzeOptions = {}, file = options.fileName ?? 'file.ts'): ModuleAnalysis {
+  const fileName = options.fileName ?? 'file.ts';
   let model: Model;
   try {
-    model = buildModel(parsed.ast, text, fileName);
+    model = buildModel(ast, text, fileName, options.imports);
     // typescript-estree's `parse` leaves `.parent` unset; the facts layer and the rules walk up from nodes.
     setParents(model.ast);
     annotateWorkers(model);
     classifyModel(model);
   } catch (err) {
     // Recursion limits on absurdly nested code: say so, keep the host alive.
-    if (err instanceof RangeError) return emptyReport(fileName, TOO_DEEP);
+    if (err instanceof RangeError) return { report: emptyReport(fileName, TOO_DEEP), summary: null };
     throw err;
   }
   let findings;
+  let summary: ModuleSummary;
   try {
     findings = runRules(model, options.rules ?? {});
+    summary = summarizeModule(model, file);
   } catch (err) {
-    if (err instanceof RangeError) return emptyReport(fileName, TOO_DEEP);
+    if (err instanceof RangeError) return { report: emptyReport(fileName, TOO_DEEP), summary: null };
     throw err;
   }
   const functions = model.functions.map(toFunctionReport);
+  const imported = importedFunctions(functions, model.projectImports);
   // P is read off each parallel function's predicted schedule, so Amdahl's bound covers every simulated speed-up.
   for (const fn of functions) {
-    if (fn.quadrant === 'parallel' || fn.quadrant === 'concurrent-parallel') fn.parallelFraction = parallelFractionOf({ functions }, fn.id);
+    if (fn.quadrant === 'parallel' || fn.quadrant === 'concurrent-parallel') fn.parallelFraction = parallelFractionOf({ functions, imported }, fn.id);
   }
-  return {
+  const report: Report = {
     version: 1,
     fileName,
     parseError: null,
@@ -59,6 +82,44 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Report {
     functions,
     findings,
   };
+  if (imported.length > 0) report.imported = imported;
+  return { report, summary };
+}
+
+/** The other files' functions this file's calls reach, transitively, as reports carrying their `file`. */
+function importedFunctions(functions: readonly FunctionReport[], imports: ProjectImports): FunctionReport[] {
+  const out: FunctionReport[] = [];
+  const seen = new Set<string>();
+  const byFile = new Map<string, Map<number, SummaryFunction>>();
+  const find = (file: string, id: number) => {
+    let map = byFile.get(file);
+    if (!map) byFile.set(file, (map = new Map((imports.functions[file] ?? []).map((f) => [f.id, f]))));
+    return map.get(id);
+  };
+  const queue: { file: string; id: number }[] = [];
+  const visit = (segments: readonly Segment[], file: string | undefined) => {
+    for (const seg of segments) {
+      if (seg.kind === 'call' && seg.external && seg.external.fnId >= 0) queue.push({ file: seg.external.file, id: seg.external.fnId });
+      else if (seg.kind === 'call' && file !== undefined && !seg.external) queue.push({ file, id: seg.calleeId });
+      else if (seg.kind === 'loop') visit(seg.body, file);
+      else if (seg.kind === 'fork') for (const task of seg.tasks) visit(task, file);
+    }
+  };
+  for (const fn of functions) visit(fn.segments, undefined);
+  while (queue.length > 0) {
+    const { file, id } = queue.shift()!;
+    const key = `${file}#${id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const found = find(file, id);
+    if (!found) continue;
+    out.push({
+      id: found.id, name: found.name, kind: 'function', async: found.async, quadrant: 'sequential', parallelFraction: 0, parentId: null,
+      line: found.line, column: found.column, endLine: found.endLine, endColumn: found.endColumn, start: 0, end: 0, evidence: [], segments: found.segments, file,
+    });
+    visit(found.segments, file);
+  }
+  return out;
 }
 
 function reasonToSkip(text: string): string | null {

@@ -3,6 +3,7 @@
  * webview and the CLI. Plain, JSON-serialisable data. Lines and columns are 1-based.
  */
 import type { Quadrant, Segment } from './model/types';
+import type { ProjectImports } from './project/summaryTypes';
 
 export type Severity = 'info' | 'warning' | 'error';
 export type SeveritySetting = Severity | 'off';
@@ -63,6 +64,8 @@ export interface FunctionReport extends Location {
   evidence: EvidenceItem[];
   /** The model's segments (nodes stripped), for the timeline. */
   segments: Segment[];
+  /** Set on functions of another file of the project (Report.imported): its path. */
+  file?: string;
 }
 
 export interface ParseError {
@@ -80,10 +83,18 @@ export interface Report {
   quadrant: Quadrant;
   functions: FunctionReport[];
   findings: Finding[];
+  /**
+   * Functions of other files of the project that this file's calls reach,
+   * each with its `file`: the timeline expands calls into them. Absent when
+   * the file was analysed alone or calls nothing outside.
+   */
+  imported?: FunctionReport[];
 }
 
 export interface AnalyzeOptions {
   fileName?: string;
   /** Per-rule severity overrides. */
   rules?: Record<string, SeveritySetting>;
+  /** What the files this one imports do (project-wide analysis); without it, each file stands alone. */
+  imports?: ProjectImports;
 }

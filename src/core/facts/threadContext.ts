@@ -4,7 +4,7 @@
  * to a node.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
-import { HANDLER_METHODS, ROUTE_METHODS, SERVER_FACTORIES } from '../knowledge/apis';
+import { HANDLER_METHODS, ROUTE_METHODS, SERVER_FACTORIES } from '../model/names';
 import { memberPath } from '../model/imports';
 import type { CallSite, FunctionInfo, Model, Segment, Span } from '../model/types';
 

@@ -4,7 +4,8 @@
  * surroundings (a loop body, an operand, the enclosing blocks): never the whole tree.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
-import { apiInfo, SLEEP_NAMES } from '../knowledge/apis';
+import { apiInfo } from '../knowledge/category';
+import { SLEEP_NAMES } from '../model/names';
 import type { CallSite, FunctionInfo, Model } from '../model/types';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.

@@ -11,6 +11,7 @@ import { visitCall, visitNew } from './buildCalls';
 import { visitLoop, isLoop } from './buildLoops';
 import { addCpu, newFunction, type BuildState, type FnCtx } from './buildState';
 import { readDeclaredNames, readImports, readTopLevelFunctions } from './imports';
+import type { ProjectImports } from '../project/summaryTypes';
 import type { ForkSegment, Model, Segment, Span } from './types';
 import { contextName } from '../naming';
 import { resolveLocalCalls } from './resolveCalls';
@@ -22,9 +23,12 @@ const T = AST_NODE_TYPES;
 
 type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 
-export function buildModel(ast: TSESTree.Program, text: string, fileName: string): Model {
+export const NO_PROJECT_IMPORTS: ProjectImports = { modules: {}, functions: {} };
+
+export function buildModel(ast: TSESTree.Program, text: string, fileName: string, projectImports: ProjectImports = NO_PROJECT_IMPORTS): Model {
   const state: BuildState = {
     text,
+    projectImports,
     imports: readImports(ast),
     functions: [],
     namesToIds: new Map(),
@@ -34,6 +38,7 @@ export function buildModel(ast: TSESTree.Program, text: string, fileName: string
     workerNames: new Set(),
     workerSpawns: new Map(),
     limiterNames: new Set(),
+    instances: new Map(),
     coreCountNames: new Set(),
     visitFunction,
     visit,
@@ -46,6 +51,8 @@ export function buildModel(ast: TSESTree.Program, text: string, fileName: string
   summarize(state.functions);
   return {
     fileName,
+    projectImports,
+    instances: state.instances,
     functions: state.functions,
     imports: state.imports,
     coreCountNames: state.coreCountNames,

@@ -5,7 +5,9 @@
  * segments that resolveCalls.ts later ties to the callee.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
-import { apiInfo, HANDLER_METHODS, IO_LIKE_METHODS, ITERATING_METHODS, POOL_TASK_METHODS, ROUTE_METHODS, SERVER_FACTORIES, WORKER_MESSAGE_METHODS } from '../knowledge/apis';
+import type { Behaviour } from '../knowledge';
+import { HANDLER_METHODS, IO_LIKE_METHODS, ITERATING_METHODS, ROUTE_METHODS, SERVER_FACTORIES, WORKER_MESSAGE_METHODS } from './names';
+import { importedCallee, instanceOf, knownCall } from './known';
 import { addCpu, labelOf, referencedFunction, type BuildState, type FnCtx } from './buildState';
 import { memberPath, qualifiedName } from './imports';
 import { callbackName, iifeName } from '../naming';
@@ -50,17 +52,20 @@ export function visitCall(state: BuildState, node: TSESTree.CallExpression, ctx:
 
   const method = path && path.length > 1 ? path[path.length - 1] : null;
   const receiver = path && path.length > 1 ? path.slice(0, -1).join('.') : null;
-  if (method && ITERATING_METHODS.has(method) && node.callee.type === T.MemberExpression) {
+  // `xs.map(cb)` on anything but an object the table knows (a known object's `filter` is its own method, not Array's).
+  if (method && ITERATING_METHODS.has(method) && node.callee.type === T.MemberExpression && !instanceOf(state, node.callee.object)) {
     if (isCallable(node.arguments[0])) return visitIteration(state, node, node.callee.object, method, node.arguments[0], ctx);
     const named = referencedFunction(state, node.arguments[0]);
     if (named) return visitIteration(state, node, node.callee.object, method, named, ctx);
   }
 
   // Arguments first: their work happens before the call.
-  const info = apiInfo(api);
-  const registersHandler = isHandlerRegistration(method, api, receiver) && !(receiver && state.workerNames.has(receiver));
+  const known = knownCall(state, node);
+  const behaviour = known?.behaviour ?? null;
+  // Listening to a worker or process you started is waiting for its result, not serving events.
+  const registersHandler = ((behaviour?.registersHandler ?? false) || (!behaviour && isHandlerRegistration(method, api, receiver))) && !(receiver && state.workerNames.has(receiver));
   // p-limit's `limit(() => task)` and p-queue's `queue.add(() => task)` run the callback as a task.
-  const limited = !!path && ((path.length === 1 && state.limiterNames.has(path[0])) || (!!receiver && method === 'add' && state.limiterNames.has(receiver)));
+  const limited = behaviour?.does === 'task' || (!behaviour && !!path && ((path.length === 1 && state.limiterNames.has(path[0])) || (!!receiver && method === 'add' && state.limiterNames.has(receiver))));
   for (const arg of node.arguments) {
     if (isCallable(arg)) {
       const id = state.visitFunction(state, arg, callbackName(node, arg), ctx);
@@ -84,45 +89,18 @@ export function visitCall(state: BuildState, node: TSESTree.CallExpression, ctx:
     addCpu(ctx, node, 1);
     return;
   }
-  if (info) {
-    switch (info.category) {
-      case 'io':
-      case 'timer': {
-        const callbackStyle = isCallable(node.arguments[node.arguments.length - 1]) || (info.category === 'timer' && !api!.includes('/promises'));
-        ctx.out.push({ kind: 'io', api: api!, latency: info.cost, awaited: awaited && !callbackStyle, timer: info.category === 'timer', span, label });
-        return;
-      }
-      case 'blocking':
-        ctx.out.push({ kind: 'blocking', api: api!, cost: info.cost, span, label });
-        return;
-      case 'heavy':
-        addCpu(ctx, node, info.cost, api!, label);
-        return;
-      case 'spawn':
-        pushSpawn(state, ctx, { kind: 'worker', api: api!, cost: COST.heavyLoop / 2, spawns: true, awaited, span, label }, parent);
-        return;
-      case 'pool':
-        rememberBinding(state.poolNames, parent);
-        addCpu(ctx, node, info.cost);
-        return;
-      case 'limiter':
-        rememberBinding(state.limiterNames, parent);
-        return;
-      case 'cores':
-        rememberBinding(state.coreCountNames, parent);
-        return;
-      case 'combinator':
-        return; // handled above
-    }
+  if (known && behaviour && pushKnown(state, ctx, node, known.key, behaviour, awaited, parent)) return;
+  const imported = known ? null : importedCallee(state, node.callee);
+  if (imported) {
+    // A function of another file: its summary says what the call does, its segments draw it.
+    site.external = { file: imported.file, name: imported.name, symbol: imported.symbol, effect: imported.effect };
+    ctx.out.push({ kind: 'call', calleeId: -1, calleeName: imported.name, awaited: awaited && (imported.effect.returnsPromise || !returned), span, label, external: { file: imported.file, fnId: imported.fnId ?? -1, name: imported.name, effect: imported.effect } });
+    return;
   }
 
   if (method && WORKER_MESSAGE_METHODS.has(method)) {
     // Talking to a thread or process that already exists: the work was counted when it was started.
     addCpu(ctx, node, 1);
-    return;
-  }
-  if (receiver && method && state.poolNames.has(receiver) && POOL_TASK_METHODS.has(method)) {
-    ctx.out.push({ kind: 'worker', api: `${receiver}.${method}`, cost: COST.heavyLoop / 2, spawns: false, awaited, span, label });
     return;
   }
   if (limited) return; // the task callback was pushed above
@@ -137,11 +115,75 @@ export function visitCall(state: BuildState, node: TSESTree.CallExpression, ctx:
     return;
   }
   if (joins || (method && IO_LIKE_METHODS.has(method) && parent?.type !== T.ExpressionStatement && !!receiver && ctx.fn.async)) {
-    // Something outside this file that hands back a promise: most likely a wait.
-    ctx.out.push({ kind: 'io', api: api ?? `unknown:${path ? path.join('.') : 'call'}`, latency: COST.ioLatency, awaited, timer: false, span, label });
+    // Something outside this file that hands back a promise: drawn as a wait, but nothing says it is one.
+    ctx.out.push({ kind: 'io', api: api ?? `unknown:${path ? path.join('.') : 'call'}`, latency: COST.ioLatency, awaited, timer: false, uncertain: true, span, label });
     return;
   }
   if (path && path.length === 1) ctx.out.push({ kind: 'call', calleeId: -1, calleeName: path[0], awaited: joins, span, label });
+}
+
+/**
+ * The segment for a call the knowledge table knows; false when the table's
+ * answer adds nothing (a cheap sync call the caller treats as ordinary work).
+ */
+function pushKnown(state: BuildState, ctx: FnCtx, node: TSESTree.CallExpression | TSESTree.NewExpression, key: string, behaviour: Behaviour, awaited: boolean, parent: TSESTree.Node | null): boolean {
+  const span = spanOf(node);
+  const label = labelOf(state, node);
+  if (behaviour.instance) rememberInstance(state, parent, behaviour.instance);
+  switch (behaviour.does) {
+    case 'wait':
+    case 'yield': {
+      const timer = behaviour.does === 'yield' || behaviour.wait === 'timer';
+      // A completion callback or a timer callback: the work goes on, and this flow does not wait for it here.
+      const waits = awaited && behaviour.returnsPromise && !behaviour.callbackStyle;
+      const latency = behaviour.does === 'yield' ? 1 : behaviour.cost ?? COST.ioLatency;
+      const segment: Segment = { kind: 'io', api: key, latency, awaited: waits, timer, span, label };
+      if (behaviour.wait) segment.wait = behaviour.wait;
+      ctx.out.push(segment);
+      return true;
+    }
+    case 'block':
+      ctx.out.push({ kind: 'blocking', api: key, cost: behaviour.cost ?? COST.blocking, span, label });
+      return true;
+    case 'compute':
+      addCpu(ctx, node, behaviour.cost ?? COST.statement, key, label);
+      return true;
+    case 'spawn':
+      pushSpawn(state, ctx, { kind: 'worker', api: key, cost: COST.heavyLoop / 2, spawns: true, awaited, span, label }, parent);
+      return true;
+    case 'pool':
+      rememberBinding(state.poolNames, parent);
+      addCpu(ctx, node, COST.workerStartup);
+      return true;
+    case 'dispatch': {
+      const dot = key.lastIndexOf('#');
+      const holder = node.callee.type === T.MemberExpression ? state.text.slice(node.callee.object.range[0], node.callee.object.range[1]) : key.slice(0, dot);
+      const method = node.callee.type === T.MemberExpression && node.callee.property.type === T.Identifier ? node.callee.property.name : 'run';
+      ctx.out.push({ kind: 'worker', api: `${holder}.${method}`, cost: COST.heavyLoop / 2, spawns: false, awaited, span, label });
+      return true;
+    }
+    case 'limiter':
+      rememberBinding(state.limiterNames, parent);
+      return true;
+    case 'cores':
+      rememberBinding(state.coreCountNames, parent);
+      return true;
+    case 'combinator':
+    case 'task':
+      return false;
+    case 'sync':
+    case 'unknown':
+      addCpu(ctx, node, COST.statement);
+      return true;
+  }
+}
+
+/** `const pool = new Pool()` or `this.client = axios.create()`: the name now holds an object of that instance type. */
+function rememberInstance(state: BuildState, parent: TSESTree.Node | null, instance: string): void {
+  if (parent?.type === T.VariableDeclarator && parent.id.type === T.Identifier) state.instances.set(parent.id.name, instance);
+  if (parent?.type === T.AssignmentExpression && parent.left.type === T.MemberExpression && parent.left.object.type === T.ThisExpression && parent.left.property.type === T.Identifier) {
+    state.instances.set(`this.${parent.left.property.name}`, instance);
+  }
 }
 
 const CHAIN_METHODS = new Set(['then', 'catch', 'finally']);
@@ -303,16 +345,7 @@ export function visitNew(state: BuildState, node: TSESTree.NewExpression, ctx: F
     return;
   }
   for (const arg of node.arguments) state.visit(state, arg, ctx, node);
-  const info = apiInfo(api);
-  const span = spanOf(node);
-  if (info?.category === 'spawn') {
-    pushSpawn(state, ctx, { kind: 'worker', api: api!, cost: COST.heavyLoop / 2, spawns: true, awaited, span, label: labelOf(state, node) }, parent);
-  } else if (info?.category === 'pool') {
-    rememberBinding(state.poolNames, parent);
-    addCpu(ctx, node, info.cost);
-  } else if (info?.category === 'limiter') {
-    rememberBinding(state.limiterNames, parent);
-  } else {
-    addCpu(ctx, node, 1);
-  }
+  const known = knownCall(state, node);
+  if (known && pushKnown(state, ctx, node, known.key, known.behaviour, awaited, parent)) return;
+  addCpu(ctx, node, 1);
 }

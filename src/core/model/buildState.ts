@@ -1,5 +1,6 @@
 /** Shared state of one model build, and the small helpers every build file uses. */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { ProjectImports } from '../project/summaryTypes';
 import type { CallSegment, ForkSegment, WorkerSegment, FunctionInfo, FunctionKind, ImportBinding, LoopNode, Segment, Span } from './types';
 import { spanOf } from './spans';
 
@@ -28,6 +29,8 @@ export interface FnCtx {
 
 export interface BuildState {
   text: string;
+  /** What other files of the project export, by the specifiers this file imports them with. */
+  projectImports: ProjectImports;
   imports: Map<string, ImportBinding>;
   functions: FunctionInfo[];
   /** Declared names (`f`, `Class.method`) to function ids, for local calls. */
@@ -44,6 +47,8 @@ export interface BuildState {
   workerSpawns: Map<string, WorkerSegment>;
   /** Variables holding a concurrency limiter (p-limit). */
   limiterNames: Set<string>;
+  /** Variables (and `this.x` fields) holding an object made by a known API, with its instance type (`pool` -> `pg.Pool`). */
+  instances: Map<string, string>;
   coreCountNames: Set<string>;
   // The traversal's entry points, passed around to avoid import cycles between build files.
   visit(state: BuildState, node: TSESTree.Node, ctx: FnCtx, parent?: TSESTree.Node | null): void;

@@ -4,7 +4,7 @@
  * read for bindings: that is where imports live, and it keeps this a cheap pass.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
-import { normaliseModule, normaliseQualified } from '../knowledge/apis';
+import { normaliseModule, normaliseQualified } from './names';
 import type { ImportBinding } from './types';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.

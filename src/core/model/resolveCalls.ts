@@ -37,6 +37,8 @@ function resolveList(state: BuildState, fn: FunctionInfo, segments: Segment[]): 
 function resolveSegment(state: BuildState, fn: FunctionInfo, segment: Segment): Segment | null {
   switch (segment.kind) {
     case 'call': {
+      // A call into another file stays a call: the timeline expands it from that file's summary.
+      if (segment.external) return segment;
       if (segment.calleeId >= 0) {
         if (!fn.calleeIds.includes(segment.calleeId)) fn.calleeIds.push(segment.calleeId);
         return segment;

@@ -3,6 +3,7 @@
  * FunctionSummary. A handler that calls a heavy local helper is heavy; an async
  * function that only awaits a CPU-bound local async function never waits.
  */
+import type { CallEffect } from '../project/summaryTypes';
 import { COST, type FunctionInfo, type FunctionSummary, type Segment } from './types';
 
 const EMPTY: FunctionSummary = { cpuCost: 0, heavyCpu: false, waitsOnIo: false, usesWorkers: false, interleaves: false, blocks: false, workerCost: 0 };
@@ -23,6 +24,19 @@ export function summarize(functions: FunctionInfo[]): void {
     return summary;
   };
   for (const fn of functions) summaryOf(fn.id);
+}
+
+/** What a call into another file contributes, read from that file's summary of the callee. */
+function summaryOfEffect(effect: CallEffect): FunctionSummary {
+  return {
+    cpuCost: COST.statement,
+    heavyCpu: effect.computes?.heavy ?? false,
+    waitsOnIo: effect.waits !== null,
+    usesWorkers: effect.offload !== null,
+    interleaves: false,
+    blocks: effect.blocks !== null,
+    workerCost: effect.offload ? COST.heavyLoop / 2 : 0,
+  };
 }
 
 /** Summary of one segment list; `summaryOf` gives a local callee's summary. */
@@ -72,8 +86,8 @@ export function summarizeList(segments: readonly Segment[], summaryOf: (id: numb
         break;
       }
       case 'call': {
-        if (segment.calleeId < 0) break;
-        fold(summaryOf(segment.calleeId), 1);
+        if (segment.external) fold(summaryOfEffect(segment.external.effect), 1);
+        else if (segment.calleeId >= 0) fold(summaryOf(segment.calleeId), 1);
         break;
       }
     }

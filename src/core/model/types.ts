@@ -5,6 +5,8 @@
  * quick fixes; report.ts strips them before anything leaves the core.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { WaitKind } from '../knowledge/behaviour';
+import type { CallEffect, ImportedSymbol, ProjectImports } from '../project/summaryTypes';
 
 /** A source span. Lines and columns are 1-based (as in the CLI, JSON and SARIF); offsets are 0-based. */
 export interface Span {
@@ -75,6 +77,14 @@ export interface IoSegment extends SegmentBase {
   awaited: boolean;
   /** true for timers and sleeps (polling and back-off look like this). */
   timer: boolean;
+  /** What it waits on, when the knowledge table or a callee's summary says (`network`, `database`, `disk`, ...). */
+  wait?: WaitKind;
+  /**
+   * Nothing says this waits: an awaited call we cannot see into. The timeline
+   * draws it as a wait, but no finding may rest on it (it could be a cache hit
+   * or plain computation).
+   */
+  uncertain?: true;
 }
 
 /** Sync I/O, sync crypto/zlib, execSync, Atomics.wait, busy-waits: the thread is frozen. */
@@ -142,12 +152,27 @@ export interface LoopSegment extends SegmentBase {
   body: Segment[];
 }
 
-/** A call to a function declared in the same file; expands to the callee's own segments. */
+/**
+ * A call to a function declared in the same file (`calleeId`), or in another
+ * file of the project (`external`, with `calleeId` -1); it expands to the
+ * callee's own segments.
+ */
 export interface CallSegment extends SegmentBase {
   kind: 'call';
   calleeId: number;
   calleeName: string;
   awaited: boolean;
+  external?: ExternalRef;
+}
+
+/** A function of another file: which file, and its id in that file's model (-1 when its summary has no body to draw). */
+export interface ExternalRef {
+  file: string;
+  fnId: number;
+  /** The name the importing code calls it by (`hashPassword`, `db.query`). */
+  name: string;
+  /** What calling it does, from its file's summary. */
+  effect: CallEffect;
 }
 
 export type Segment = CpuSegment | IoSegment | BlockingSegment | ForkSegment | WorkerSegment | LoopSegment | CallSegment;
@@ -232,6 +257,8 @@ export interface CallSite {
   awaited: boolean;
   /** The call is the whole expression of an expression statement (its value is dropped). */
   discarded: boolean;
+  /** A function imported from another file of the project, with what calling it does (from that file's summary). */
+  external?: { file: string; name: string; symbol: ImportedSymbol; effect: CallEffect };
 }
 
 export interface FunctionSites {
@@ -251,6 +278,10 @@ export interface ImportBinding {
 
 export interface Model {
   fileName: string;
+  /** What the file's imports from other files of the project do (empty when analysed alone). */
+  projectImports: ProjectImports;
+  /** Names holding an object made by a known API, with its instance type (`pool` -> `piscina.Piscina`). */
+  instances: ReadonlyMap<string, string>;
   functions: FunctionInfo[];
   imports: Map<string, ImportBinding>;
   /** Local identifiers bound to the core count (`const n = os.cpus().length`). */

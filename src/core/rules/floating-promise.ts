@@ -5,11 +5,12 @@
  * IIFEs) and promise APIs (fetch, fs/promises, timers/promises, HTTP clients).
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
-import { apiInfo } from '../knowledge/apis';
+import { apiInfo } from '../knowledge/category';
 import type { CallSite, FunctionInfo, Model } from '../model/types';
 import type { QuickFix } from '../reportTypes';
+import { handlesOwnErrors } from '../facts/effects';
 import { defineRule } from './ruleTypes';
-import { containsNode, isFunctionNode, resolvedCallee, shortText, unwrap } from '../facts/waits';
+import { isFunctionNode, resolvedCallee, shortText, unwrap } from '../facts/waits';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
 const T = AST_NODE_TYPES;
@@ -18,8 +19,6 @@ const T = AST_NODE_TYPES;
 const PROMISE_MODULES = /^(fs\/promises|dns\/promises|stream\/promises|readline\/promises|timers\/promises|crypto\.subtle)\./;
 /** Promise-returning APIs outside those modules (apis.ts names). */
 const PROMISE_APIS = /^(fetch|node-fetch|undici\.(fetch|request)|axios(\.\w+)?|got(\.\w+)?|ky(\.\w+)?|events\.once|Promise\.(all|allSettled|race|any))$/;
-const THROW = new Set<string>([T.ThrowStatement]);
-const AWAIT_OR_THROW = new Set<string>([T.AwaitExpression, T.ThrowStatement]);
 
 export const floatingPromise = defineRule({
   meta: {
@@ -71,20 +70,6 @@ function promiseSource(model: Model, fn: FunctionInfo, site: CallSite): string |
   const category = apiInfo(api)?.category;
   if (category === 'timer') return 'a timer promise';
   return api.startsWith('Promise.') ? `a ${api} over several promises` : `an asynchronous ${api} call`;
-}
-
-/**
- * `async function main() { setup(); try { ... } catch (e) { log(e) } }`: every wait
- * happens inside a try whose catch does not rethrow, so the promise (practically)
- * never rejects and starting it in the background loses nothing but its timing.
- */
-function handlesOwnErrors(node: TSESTree.Node): boolean {
-  if (!isFunctionNode(node) || node.body.type !== T.BlockStatement) return false;
-  const statements = node.body.body;
-  const last = statements[statements.length - 1];
-  if (!last || last.type !== T.TryStatement || !last.handler) return false;
-  if (containsNode(last.handler.body, THROW) || (last.finalizer && containsNode(last.finalizer, THROW))) return false;
-  return statements.slice(0, -1).every((s) => !containsNode(s, AWAIT_OR_THROW));
 }
 
 /** Inside an async function, `await` in front of the call is the plain fix. */

@@ -13,7 +13,7 @@
  * (`new Promise((r) => r(x))` is a verbose Promise.resolve, not a misconception).
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
-import { apiInfo } from '../knowledge/apis';
+import { apiInfo } from '../knowledge/category';
 import type { FunctionInfo, Model, Span } from '../model/types';
 import { functionOf, isCallable, modelIndex, propertyName, unwrap, walkLocal, type Callable } from '../facts/callbacks';
 import { defineRule, type RuleContext } from './ruleTypes';

@@ -13,7 +13,7 @@
  * Literal counts of 1 or 2 stay silent (see the docs page).
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
-import { ITERATING_METHODS } from '../knowledge/apis';
+import { ITERATING_METHODS } from '../model/names';
 import type { CallSite, FunctionInfo, LoopNode, Model, Span } from '../model/types';
 import { findBinding, modelIndex, propertyName, unwrap, type SiteRef } from '../facts/callbacks';
 import { countOf, loopCount, sizeOf, type Count } from '../facts/coreCount';

@@ -69,10 +69,10 @@ const REWRITES: Record<string, Rewrite> = {
 
 export const FIXABLE_RULES: readonly string[] = Object.keys(REWRITES);
 
-export function simulateAfterFix(report: Pick<Report, 'functions'>, finding: FindingRef, options: SimulateOptions): AfterFix | null {
+export function simulateAfterFix(report: Pick<Report, 'functions' | 'imported'>, finding: FindingRef, options: SimulateOptions): AfterFix | null {
   const rewrite = REWRITES[finding.rule];
   if (!rewrite) return null;
-  const lookup = lookupOf(report.functions);
+  const lookup = lookupOf(report.functions, report.imported);
   const ctx: RewriteContext = { finding, lookup, cores: clampCores(options.cores) };
   // The flagged code may sit in a callee the function expands (a heavy helper): look there after the function itself.
   const order = [finding.functionId, ...report.functions.map((f) => f.id).filter((id) => id !== finding.functionId)];

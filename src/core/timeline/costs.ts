@@ -9,12 +9,30 @@ import type { FunctionReport } from '../reportTypes';
 /** Nesting beyond this is not expanded: deep call chains add nothing readable to a chart. */
 export const MAX_CALL_DEPTH = 16;
 
-export type FunctionLookup = (id: number) => FunctionReport | undefined;
+/**
+ * Finds a function by its id in the file it belongs to: `file` undefined is
+ * the analysed file; another file's functions come from the report's
+ * `imported` list (calls into other files of the project).
+ */
+export type FunctionLookup = (id: number, file?: string) => FunctionReport | undefined;
 
-export function lookupOf(functions: readonly FunctionReport[]): FunctionLookup {
+export function lookupOf(functions: readonly FunctionReport[], imported: readonly FunctionReport[] = []): FunctionLookup {
   const byId = new Map<number, FunctionReport>();
   for (const fn of functions) byId.set(fn.id, fn);
-  return (id) => byId.get(id);
+  const byFile = new Map<string, FunctionReport>();
+  for (const fn of imported) byFile.set(`${fn.file ?? ''}#${fn.id}`, fn);
+  return (id, file) => (file === undefined ? byId.get(id) : byFile.get(`${file}#${id}`));
+}
+
+/** The function a call segment reaches, from code of `file` (undefined: the analysed file). */
+export function calleeOf(lookup: FunctionLookup, segment: Extract<Segment, { kind: 'call' }>, file: string | undefined): FunctionReport | undefined {
+  if (segment.external) return segment.external.fnId >= 0 ? lookup(segment.external.fnId, segment.external.file) : undefined;
+  return lookup(segment.calleeId, file);
+}
+
+/** A function's identity across files, for recursion guards and memos. */
+export function keyOf(fn: FunctionReport): string {
+  return `${fn.file ?? ''}#${fn.id}`;
 }
 
 /**
@@ -24,47 +42,48 @@ export function lookupOf(functions: readonly FunctionReport[]): FunctionLookup {
  * as one block is exact. Recursive callees are not pure: they are not expanded.
  */
 export class PurityCache {
-  private readonly memo = new Map<number, number | null>();
-  private readonly inProgress = new Set<number>();
+  private readonly memo = new Map<string, number | null>();
+  private readonly inProgress = new Set<string>();
 
   constructor(private readonly lookup: FunctionLookup) {}
 
-  /** Total CPU cost if the list is pure CPU, else null. */
-  pureCost(list: readonly Segment[]): number | null {
+  /** Total CPU cost if the list (code of `file`) is pure CPU, else null. */
+  pureCost(list: readonly Segment[], file?: string): number | null {
     let total = 0;
     for (const segment of list) {
-      const cost = this.segmentPureCost(segment);
+      const cost = this.segmentPureCost(segment, file);
       if (cost === null) return null;
       total += cost;
     }
     return total;
   }
 
-  segmentPureCost(segment: Segment): number | null {
+  segmentPureCost(segment: Segment, file?: string): number | null {
     switch (segment.kind) {
       case 'cpu':
         return segment.cost;
       case 'loop': {
-        const body = this.pureCost(segment.body);
+        const body = this.pureCost(segment.body, file);
         return body === null ? null : body * segment.iterations;
       }
-      case 'call':
-        return this.functionPureCost(segment.calleeId);
+      case 'call': {
+        const fn = calleeOf(this.lookup, segment, file);
+        // Unknown callee: the model already turned unresolved calls into cpu or io, so this is rare; one statement.
+        return fn ? this.functionPureCost(fn) : COST.statement;
+      }
       default:
         return null;
     }
   }
 
-  functionPureCost(id: number): number | null {
-    if (this.memo.has(id)) return this.memo.get(id)!;
-    const fn = this.lookup(id);
-    // Unknown callee: the model already turned unresolved calls into cpu or io, so this is rare; one statement.
-    if (!fn) return COST.statement;
-    if (this.inProgress.has(id)) return null;
-    this.inProgress.add(id);
-    const cost = this.pureCost(fn.segments);
-    this.inProgress.delete(id);
-    this.memo.set(id, cost);
+  functionPureCost(fn: FunctionReport): number | null {
+    const key = keyOf(fn);
+    if (this.memo.has(key)) return this.memo.get(key)!;
+    if (this.inProgress.has(key)) return null;
+    this.inProgress.add(key);
+    const cost = this.pureCost(fn.segments, fn.file);
+    this.inProgress.delete(key);
+    this.memo.set(key, cost);
     return cost;
   }
 }
@@ -74,7 +93,7 @@ export class PurityCache {
  * local callees folded in (each callee once per call chain). Forks count every
  * task: on one thread their computation adds up. Used to size work moved to workers.
  */
-export function threadCost(list: readonly Segment[], lookup: FunctionLookup, chain: readonly number[] = []): number {
+export function threadCost(list: readonly Segment[], lookup: FunctionLookup, chain: readonly string[] = [], file?: string): number {
   let total = 0;
   for (const segment of list) {
     switch (segment.kind) {
@@ -83,15 +102,15 @@ export function threadCost(list: readonly Segment[], lookup: FunctionLookup, cha
         total += segment.cost;
         break;
       case 'loop':
-        total += segment.iterations * threadCost(segment.body, lookup, chain);
+        total += segment.iterations * threadCost(segment.body, lookup, chain, file);
         break;
       case 'fork':
-        for (const task of segment.tasks) total += segment.repeat * threadCost(task, lookup, chain);
+        for (const task of segment.tasks) total += segment.repeat * threadCost(task, lookup, chain, file);
         break;
       case 'call': {
-        const fn = lookup(segment.calleeId);
+        const fn = calleeOf(lookup, segment, file);
         if (!fn) total += COST.statement;
-        else if (!chain.includes(fn.id) && chain.length < MAX_CALL_DEPTH) total += threadCost(fn.segments, lookup, [...chain, fn.id]);
+        else if (!chain.includes(keyOf(fn)) && chain.length < MAX_CALL_DEPTH) total += threadCost(fn.segments, lookup, [...chain, keyOf(fn)], fn.file);
         break;
       }
       case 'worker':

@@ -10,11 +10,10 @@
  * cores change nothing and the implied fraction only falls, so the search
  * stops at one core more than there are jobs.
  */
-import type { Report } from '../reportTypes';
 import { fractionBehind } from './amdahl';
-import { MAX_CORES, predictedRun } from './timeline';
+import { MAX_CORES, predictedRun, type Schedulable } from './timeline';
 
-export function parallelFractionOf(report: Pick<Report, 'functions'>, functionId: number): number {
+export function parallelFractionOf(report: Schedulable, functionId: number): number {
   const one = predictedRun(report, functionId, 1);
   if (!(one.total > 0) || one.workerJobs === 0) return 0;
   let best = 0;

@@ -22,7 +22,7 @@
  */
 import { COST, type PoolSize, type Segment, type Span, type WorkerSegment } from '../model/types';
 import type { FunctionReport } from '../reportTypes';
-import { MAX_CALL_DEPTH, PurityCache, type FunctionLookup } from './costs';
+import { calleeOf, keyOf, MAX_CALL_DEPTH, PurityCache, type FunctionLookup } from './costs';
 import { Lanes, type RawSegment } from './lanes';
 import { Machine } from './machine';
 
@@ -68,8 +68,10 @@ interface Frame {
   index: number;
   /** Iterations left, this one included (1 for plain lists). */
   left: number;
-  /** The function whose body this is (recursion guard), null for loop bodies and fork tasks. */
-  fnId: number | null;
+  /** The function whose body this is (recursion guard, by keyOf), null for loop bodies and fork tasks. */
+  fnKey: string | null;
+  /** The file the code belongs to; undefined for the analysed file. */
+  file: string | undefined;
   /** Name used to qualify vague labels ("sync work") of a callee's segments. */
   owner: string | null;
 }
@@ -84,7 +86,7 @@ interface Join {
 interface Task {
   frames: Frame[];
   /** Call chain inherited from the task that started this one. */
-  chain: number[];
+  chain: string[];
   readyAt: number;
   /** The segment whose end made the task ready. */
   cause: number | null;
@@ -146,7 +148,7 @@ class Scheduler {
   }
 
   run(fn: FunctionReport): Schedule {
-    this.ready.push({ frames: [{ list: fn.segments, index: 0, left: 1, fnId: fn.id, owner: null }], chain: [], readyAt: 0, cause: null, join: null, root: true });
+    this.ready.push({ frames: [{ list: fn.segments, index: 0, left: 1, fnKey: keyOf(fn), file: fn.file, owner: null }], chain: [], readyAt: 0, cause: null, join: null, root: true });
     while (!this.truncated) {
       this.wakeUntil(this.now);
       const task = this.ready.shift();
@@ -211,14 +213,14 @@ class Scheduler {
           break;
         case 'loop': {
           if (segment.iterationsGuessed) this.notes.guessedIterations.add(segment.iterations);
-          const pure = this.purity.segmentPureCost(segment);
+          const pure = this.purity.segmentPureCost(segment, frame.file);
           // Pure CPU loops run to completion without yielding: one block reads better than 64 slivers.
           if (pure !== null) cause = this.onMain('cpu', pure, `${segment.label} ×${segment.iterations}`, segment.span, cause);
-          else if (segment.iterations >= 1) task.frames.push({ list: segment.body, index: 0, left: segment.iterations, fnId: null, owner: frame.owner });
+          else if (segment.iterations >= 1) task.frames.push({ list: segment.body, index: 0, left: segment.iterations, fnKey: null, file: frame.file, owner: frame.owner });
           break;
         }
         case 'call': {
-          const called = this.call(task, segment, cause);
+          const called = this.call(task, segment, frame.file, cause);
           if (called === 'yield') return;
           cause = called;
           break;
@@ -228,17 +230,19 @@ class Scheduler {
   }
 
   /** Expands a call inline, or starts an un-awaited async callee as a task of its own. */
-  private call(task: Task, segment: Extract<Segment, { kind: 'call' }>, cause: number | null): number | null | 'yield' {
-    const fn = this.lookup(segment.calleeId);
+  private call(task: Task, segment: Extract<Segment, { kind: 'call' }>, file: string | undefined, cause: number | null): number | null | 'yield' {
+    const fn = calleeOf(this.lookup, segment, file);
     if (!fn) return this.onMain('cpu', COST.statement, segment.label, segment.span, cause);
     const chain = chainOf(task);
-    if (chain.includes(fn.id) || chain.length >= MAX_CALL_DEPTH) {
+    if (chain.includes(keyOf(fn)) || chain.length >= MAX_CALL_DEPTH) {
       this.notes.notExpanded = true;
       return this.onMain('cpu', COST.statement, `${segment.label} (not expanded)`, segment.span, cause);
     }
-    const pure = this.purity.functionPureCost(fn.id);
+    const pure = this.purity.functionPureCost(fn);
     if (pure !== null) return this.onMain('cpu', pure, segment.label, segment.span, cause);
-    const frame: Frame = { list: fn.segments, index: 0, left: 1, fnId: fn.id, owner: fn.name };
+    // A function of another file says so in its labels (`sync work in hash (crypto.ts)`).
+    const owner = fn.file ? `${fn.name} (${baseName(fn.file)})` : fn.name;
+    const frame: Frame = { list: fn.segments, index: 0, left: 1, fnKey: keyOf(fn), file: fn.file, owner };
     if (!segment.awaited && fn.async) {
       // A floating promise: the callee runs now until its first wait, then this flow carries on without it.
       this.notes.background = true;
@@ -257,10 +261,12 @@ class Scheduler {
     if (copies > 1) this.notes.forkRepeats.add(copies);
     const join: Join | null = segment.awaited ? { parent: task, remaining: 0, first: segment.combinator === 'race' || segment.combinator === 'any', fired: false } : null;
     const chain = chainOf(task);
-    const owner = task.frames.length > 0 ? task.frames[task.frames.length - 1].owner : null;
+    const top = task.frames.length > 0 ? task.frames[task.frames.length - 1] : null;
+    const owner = top?.owner ?? null;
+    const file = top?.file;
     const children: Task[] = [];
     for (let copy = 0; copy < copies; copy++) {
-      for (const list of segment.tasks) children.push({ frames: [{ list, index: 0, left: 1, fnId: null, owner }], chain, readyAt: this.now, cause, join, root: false });
+      for (const list of segment.tasks) children.push({ frames: [{ list, index: 0, left: 1, fnKey: null, file, owner }], chain, readyAt: this.now, cause, join, root: false });
     }
     if (children.length === 0) return false;
     if (join) {
@@ -421,10 +427,14 @@ export function poolThreads(size: PoolSize, cores: number): number {
   }
 }
 
-function chainOf(task: Task): number[] {
+function chainOf(task: Task): string[] {
   const chain = [...task.chain];
-  for (const frame of task.frames) if (frame.fnId !== null) chain.push(frame.fnId);
+  for (const frame of task.frames) if (frame.fnKey !== null) chain.push(frame.fnKey);
   return chain;
+}
+
+function baseName(file: string): string {
+  return file.slice(file.lastIndexOf('/') + 1);
 }
 
 /** "sync work" inside a callee says more as "sync work in helper". */

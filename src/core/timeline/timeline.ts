@@ -14,13 +14,16 @@ import type { SegmentRef, SimulateOptions, Timeline, TimelineLane, TimelineSegme
 
 export const MAX_CORES = 256;
 
+/** What the scheduler reads of a report: the file's functions, and those of other files its calls reach. */
+export type Schedulable = Pick<Report, 'functions' | 'imported'>;
+
 export function clampCores(cores: number): number {
   return Number.isFinite(cores) ? Math.min(MAX_CORES, Math.max(1, Math.round(cores))) : 1;
 }
 
-export function simulate(report: Pick<Report, 'functions'>, functionId: number, options: SimulateOptions): Timeline {
+export function simulate(report: Schedulable, functionId: number, options: SimulateOptions): Timeline {
   const cores = clampCores(options.cores);
-  const lookup = lookupOf(report.functions);
+  const lookup = lookupOf(report.functions, report.imported);
   const fn = lookup(functionId);
   // A stale id (the file changed under the view) gets an empty chart, never an exception.
   if (!fn) return emptyTimeline(functionId, cores);
@@ -32,8 +35,8 @@ export function simulate(report: Pick<Report, 'functions'>, functionId: number, 
 }
 
 /** A function's predicted total on `cores` cores, and how many jobs it gave other threads (the scheduler only: no lanes, no critical path). */
-export function predictedRun(report: Pick<Report, 'functions'>, functionId: number, cores: number, options: Omit<SimulateOptions, 'cores'> = {}): { total: number; workerJobs: number } {
-  const lookup = lookupOf(report.functions);
+export function predictedRun(report: Schedulable, functionId: number, cores: number, options: Omit<SimulateOptions, 'cores'> = {}): { total: number; workerJobs: number } {
+  const lookup = lookupOf(report.functions, report.imported);
   const fn = lookup(functionId);
   if (!fn) return { total: 0, workerJobs: 0 };
   const raw = schedule(fn, lookup, { cores: clampCores(cores), ioLatency: options.ioLatency, maxSegments: Math.max(1, options.maxSegments ?? DEFAULT_MAX_SEGMENTS) });
@@ -41,7 +44,7 @@ export function predictedRun(report: Pick<Report, 'functions'>, functionId: numb
 }
 
 /** The simulated speed-up of a function on `cores` cores: its predicted total on one core over the total on `cores`. */
-export function simulatedSpeedup(report: Pick<Report, 'functions'>, functionId: number, cores: number): number {
+export function simulatedSpeedup(report: Schedulable, functionId: number, cores: number): number {
   const total = predictedRun(report, functionId, cores).total;
   return total > 0 ? predictedRun(report, functionId, 1).total / total : 1;
 }
