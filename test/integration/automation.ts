@@ -57,7 +57,7 @@ async function waitForText(what: string, look: () => Promise<Found>, expected: R
   } catch (err) {
     // What the page showed instead, so a failure says more than "not found".
     const around = context ? (await context().catch(() => ({ found: false }) as Found)) : undefined;
-    const shown = around?.found ? `; the page shows: ${JSON.stringify((around.text ?? '').slice(0, 400))}` : '';
+    const shown = !around ? '' : around.found ? `; the page shows: ${JSON.stringify((around.text ?? '').slice(0, 400))}` : '; no webview of that scope is visible';
     throw new Error(`${(err as Error).message}; last seen: ${JSON.stringify(last)}${shown}`);
   }
 }
@@ -65,7 +65,8 @@ async function waitForText(what: string, look: () => Promise<Found>, expected: R
 /** Polls until a webview element's text (or value) matches. */
 export function webviewText(selector: string, expected: RegExp, options: { scope?: string; action?: 'text' | 'value' } = {}): Promise<string> {
   const context = options.scope ? () => inWebview('body', 'text', { scope: options.scope }) : undefined;
-  return waitForText(`webview ${selector} to show ${expected}`, () => inWebview(selector, options.action ?? 'text', { scope: options.scope }), expected, 20_000, context);
+  // A webview that has to load its page first can take a while on a busy machine.
+  return waitForText(`webview ${selector} to show ${expected}`, () => inWebview(selector, options.action ?? 'text', { scope: options.scope }), expected, 30_000, context);
 }
 
 /** Polls until a workbench element's text (or value) matches. */

@@ -8,7 +8,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { simulate } from '../../src/core/timeline/timeline';
 import { inPage, inWebview, PANEL, pageText, SIDEBAR, untilFound, webviewText } from './automation';
-import { api, applyQuickFix, closeAll, functionId, openFixture, openUntitled, reportOf, resetCores, waitFor } from './helpers';
+import { api, applyQuickFix, closeAll, functionId, openFixture, openUntitled, reportOf, resetCores, tabLabels, waitFor } from './helpers';
 
 const STATUS_ITEM = '[id="concurrency-lens.concurrency-lens.concurrencyLens.status"]';
 
@@ -27,6 +27,15 @@ const LOOP = [
 async function showPanel(editor: vscode.TextEditor, name: string): Promise<void> {
   const report = await reportOf(editor);
   assert.strictEqual(await vscode.commands.executeCommand('concurrencyLens.showTimeline', editor.document.uri.toString(), functionId(report, name)), true);
+}
+
+/** webviewText, with the open tabs in the error: a view that is not visible is then easy to tell from one that shows something else. */
+async function shows(selector: string, expected: RegExp, scope: string): Promise<string> {
+  try {
+    return await webviewText(selector, expected, { scope });
+  } catch (err) {
+    throw new Error(`${(err as Error).message}; tabs: ${JSON.stringify(tabLabels())}; active editor: ${vscode.window.activeTextEditor?.document.uri.toString() ?? 'none'}`);
+  }
 }
 
 async function gone(selector: string, scope: string): Promise<void> {
@@ -49,9 +58,11 @@ suite('live timeline views', function () {
   this.timeout(60_000);
   teardown(async () => {
     await resetCores();
-    await vscode.commands.executeCommand('workbench.action.closeSidebar');
     await closeAll();
   });
+  // The sidebar stays open from the first test that opens it to the end of the suite: each
+  // reopening reloads its page, which on a loaded machine can take most of a test's time.
+  suiteTeardown(() => vscode.commands.executeCommand('workbench.action.closeSidebar'));
 
   test('the panel redraws after a quick fix: the fixed finding is no longer offered and the total is the new one', async () => {
     const editor = await openUntitled(LOOP);
@@ -146,11 +157,12 @@ suite('live timeline views', function () {
     await vscode.commands.executeCommand('workbench.view.extension.concurrencyLens');
     await vscode.window.showTextDocument(editor.document, { preserveFocus: false });
     await showPanel(editor, 'loadUsers');
+    await webviewText('output.cores-value', /^\d+$/, { scope: SIDEBAR });
     await untilFound('the sidebar slider', () => inWebview('input.cores-slider', 'input', { scope: SIDEBAR, value: '5' }));
-    await webviewText('output.cores-value', /^5$/, { scope: PANEL });
+    await shows('output.cores-value', /^5$/, PANEL);
     await vscode.workspace.getConfiguration('concurrencyLens').update('cores', 7, vscode.ConfigurationTarget.Global);
-    await webviewText('output.cores-value', /^7$/, { scope: PANEL });
-    await webviewText('output.cores-value', /^7$/, { scope: SIDEBAR });
+    await shows('output.cores-value', /^7$/, PANEL);
+    await shows('output.cores-value', /^7$/, SIDEBAR);
     assert.strictEqual((await api()).cores(), 7);
     assert.strictEqual((await inPage(STATUS_ITEM)).found, true);
   });

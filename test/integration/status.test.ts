@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { inPage, pageText, press, untilFound, webviewText, PANEL } from './automation';
-import { api, closeAll, openFixture, openUntitled, reportOf, setSetting, sleep, waitFor, waitForTab } from './helpers';
+import { api, closeAll, openFixture, openUntitled, reportOf, setSetting, sleep, tabLabels, waitFor, waitForTab } from './helpers';
 
 const LANGUAGE_STATUS = '[id="status.languageStatus"]';
 
@@ -19,15 +19,21 @@ async function logged(pattern: RegExp): Promise<string> {
   });
 }
 
-/** Opens the language status hover and clicks the action whose command is `command`. */
-async function clickLanguageStatusAction(command: string): Promise<void> {
+/**
+ * Opens the language status hover and clicks the action whose command is
+ * `command`, until `done` says it worked: the hover closes when the pointer
+ * leaves it, so a click can land after it has gone.
+ */
+async function clickLanguageStatusAction(command: string, done: () => Promise<boolean>): Promise<void> {
   const link = `.hover-language-status a[href="command:${command}"]`;
-  await waitFor('the language status hover', async () => {
+  await waitFor(`the language status action ${command} to work`, async () => {
+    if (await done()) return true;
     await inPage(LANGUAGE_STATUS, 'hover');
     await sleep(400);
-    return (await inPage(link)).found;
-  });
-  await untilFound(`a click on ${command}`, () => inPage(link, 'click'));
+    await inPage(link, 'click');
+    await sleep(600);
+    return done();
+  }, 20_000);
 }
 
 suite('language status, output channel, view name', () => {
@@ -47,7 +53,7 @@ suite('language status, output channel, view name', () => {
       return (await inPage('.hover-language-status')).found;
     });
     assert.strictEqual(await pageText('.hover-language-status .left', /findings/), ' concurrent · 2 findingsConcurrency Lens');
-    await clickLanguageStatusAction('concurrencyLens.showTimeline');
+    await clickLanguageStatusAction('concurrencyLens.showTimeline', async () => tabLabels().includes('2: Timeline: loadUsers (active)'));
     await waitForTab(/^2: Timeline: loadUsers \(active\)$/);
     await webviewText('.badge', /^concurrent$/, { scope: PANEL });
   });
@@ -55,7 +61,9 @@ suite('language status, output channel, view name', () => {
   test('the Language Status item\'s second action shows the output channel', async () => {
     const editor = await openFixture('handler.ts');
     await reportOf(editor);
-    await clickLanguageStatusAction('concurrencyLens.showOutput');
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    await waitFor('no panel open', async () => !(await inPage('.part.panel .monaco-editor .view-lines')).found);
+    await clickLanguageStatusAction('concurrencyLens.showOutput', async () => (await inPage('.part.panel .monaco-editor .view-lines')).found);
     await pageText('.part.panel .monaco-editor .view-lines', /analysed handler\.ts in \d+ ms: 2 findings/);
   });
 
