@@ -14,25 +14,33 @@ export interface TimelinePayload {
   findings: Finding[];
   /** Function to show first (the one at the cursor, or the one asked for). */
   selectedFunctionId: number;
-  /** Cores from the settings (the slider starts here). */
+  /** The core count shared by the panel and the sidebar (the slider starts here). */
   cores: number;
   /** Why the report may be out of date, or null. */
   stale: string | null;
+  /** Something the reader should know about the choice of function (the one asked for is gone), or null. */
+  notice?: string | null;
 }
 
 export type ExtensionToWebview =
   | { type: 'show'; payload: TimelinePayload }
   | { type: 'select'; functionId: number }
+  /** The shared core count changed (the other view's slider, or the setting). */
+  | { type: 'cores'; cores: number }
   | { type: 'empty'; reason: string };
 
 export type WebviewToExtension =
   | { type: 'ready' }
   | { type: 'reveal'; uri: string; line: number; column: number; endLine: number; endColumn: number }
   | { type: 'selectFunction'; functionId: number }
+  /** The user moved the slider: every view and the workspace remember it. */
+  | { type: 'setCores'; cores: number }
   | { type: 'openDocs'; rule: string };
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 const isPositiveInt = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 1e9;
+/** The same range as the `concurrencyLens.cores` setting (the simulator clamps to what it can draw). */
+const isCoreCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 1024;
 
 export function isWebviewToExtension(value: unknown): value is WebviewToExtension {
   if (!isObject(value) || typeof value.type !== 'string') return false;
@@ -44,6 +52,8 @@ export function isWebviewToExtension(value: unknown): value is WebviewToExtensio
       return typeof message.uri === 'string' && [message.line, message.column, message.endLine, message.endColumn].every(isPositiveInt);
     case 'selectFunction':
       return isPositiveInt(message.functionId);
+    case 'setCores':
+      return isCoreCount(message.cores);
     case 'openDocs':
       return typeof message.rule === 'string' && /^[a-z-]{1,40}$/.test(message.rule);
     default: {
@@ -62,6 +72,8 @@ export function isExtensionToWebview(value: unknown): value is ExtensionToWebvie
       return isPayload(message.payload);
     case 'select':
       return isPositiveInt(message.functionId);
+    case 'cores':
+      return isCoreCount(message.cores);
     case 'empty':
       return typeof message.reason === 'string';
     default: {
@@ -82,6 +94,7 @@ function isPayload(value: unknown): value is TimelinePayload {
     Array.isArray(value.findings) &&
     isPositiveInt(value.selectedFunctionId) &&
     isPositiveInt(value.cores) &&
-    (value.stale === null || typeof value.stale === 'string')
+    (value.stale === null || typeof value.stale === 'string') &&
+    (value.notice === undefined || value.notice === null || typeof value.notice === 'string')
   );
 }

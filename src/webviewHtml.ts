@@ -39,6 +39,8 @@ export interface TimelineHtmlOptions {
   /** webview.asWebviewUri(media/timeline.css) */
   styleUri: string;
   title: string;
+  /** Which view the page lives in (`panel`, `sidebar`), on <body data-host>: the stylesheet and the tests tell them apart by it. */
+  host?: 'panel' | 'sidebar';
 }
 
 /** The page inside VS Code: script and stylesheet come from the extension's own folders only. */
@@ -55,7 +57,7 @@ export function timelineHtml(options: TimelineHtmlOptions): string {
 <link rel="stylesheet" href="${escapeHtml(options.styleUri)}">
 <title>${escapeHtml(options.title)}</title>
 </head>
-<body>
+<body${options.host ? ` data-host="${options.host}"` : ''}>
 <div id="app" class="app"><p class="loading">Loading the timeline…</p></div>
 <script nonce="${nonce}" src="${escapeHtml(options.scriptUri)}"></script>
 </body>

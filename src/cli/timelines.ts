@@ -3,6 +3,7 @@
  * function and shared by every output, so a run that asks for JSON timelines and a
  * trace file does the work once and both show the same numbers.
  */
+import { isContextName } from '../core/naming';
 import type { FunctionReport } from '../core/reportTypes';
 import { simulate, type Timeline } from '../core/simulate';
 import type { AnalyzedFile } from './types';
@@ -13,10 +14,9 @@ export function simulateFile(file: AnalyzedFile, cores: number): Timeline[] {
   return file.report.functions.map((fn) => simulate(file.report, fn.id, { cores }));
 }
 
-const UNNAMED = new Set(['<module>', '<anonymous>']);
-
+/** A name the user wrote: not the module, not a name taken from the function's context (`urls.map callback`). */
 export function isNamed(fn: FunctionReport): boolean {
-  return !UNNAMED.has(fn.name);
+  return fn.name !== '<module>' && !isContextName(fn.name);
 }
 
 /**
@@ -33,9 +33,10 @@ export function isTrivial(timeline: Timeline): boolean {
  * Which functions get an ASCII chart in the text format (indices into report.functions).
  * - Named functions always: the reader looks for them by the name in the table.
  * - `<module>` only when non-trivial (it waits, blocks or uses workers at load time).
- * - `<anonymous>` only when non-trivial and directly under the module (a request handler,
- *   a top-level callback): nothing else draws them. An anonymous function inside another
- *   function is a callback the simulator already expands into that function's chart.
+ * - Functions named from their context (`POST /signup handler`, `urls.map callback`) only
+ *   when non-trivial and directly under the module (a request handler, a top-level callback):
+ *   nothing else draws them. A callback inside another function is already expanded into
+ *   that function's chart by the simulator.
  */
 export function chartedFunctions(functions: readonly FunctionReport[], timelines: readonly Timeline[]): number[] {
   const moduleIds = new Set(functions.filter((fn) => fn.parentId === null).map((fn) => fn.id));

@@ -10,6 +10,9 @@ import { Worker } from 'worker_threads';
 import { ANALYSIS_STACK_MB, EDITOR_TIME_BUDGET_MS, overBudgetReason, skippedReport } from '../core/limits';
 import type { WorkerRequest, WorkerResponse, WorkerResult } from './workerProtocol';
 
+/** What the pool tells its owner (the extension logs it): a worker started, or one was thrown away. */
+export type PoolEvent = { kind: 'started'; workers: number } | { kind: 'replaced'; reason: string };
+
 type Job = {
   key: string;
   request: Omit<WorkerRequest, 'id'>;
@@ -34,6 +37,7 @@ export class AnalysisPool {
     private readonly workerPath: string,
     private readonly size: number,
     private readonly timeoutMs = EDITOR_TIME_BUDGET_MS,
+    private readonly onEvent?: (event: PoolEvent) => void,
   ) {}
 
   /** Resolves with the report, or `undefined` when a newer request for the same key replaced this one. */
@@ -91,6 +95,7 @@ export class AnalysisPool {
     });
     worker.unref();
     this.slots.push(slot);
+    this.onEvent?.({ kind: 'started', workers: this.slots.length });
     return slot;
   }
 
@@ -118,6 +123,7 @@ export class AnalysisPool {
     const index = this.slots.indexOf(slot);
     if (index < 0) return;
     this.slots.splice(index, 1);
+    this.onEvent?.({ kind: 'replaced', reason: error.message });
     this.retire(slot, error);
     this.pump();
   }

@@ -2,7 +2,6 @@
 import * as vscode from 'vscode';
 import type { Finding, Location, Severity } from '../core/reportTypes';
 
-export const DOCS_BASE = 'https://github.com/concurrency-lens/concurrency-lens/blob/main/docs/rules/';
 export const DIAGNOSTIC_SOURCE = 'Concurrency Lens';
 
 export function toRange(location: Location): vscode.Range {
@@ -24,8 +23,13 @@ export function toSeverity(severity: Severity): vscode.DiagnosticSeverity {
   }
 }
 
+/**
+ * The diagnostic code's link: a command URI that opens the rule's page bundled
+ * with the extension, rendered inside VS Code (the hover and the Problems view
+ * open code links with commands allowed). Works offline, and for the version installed.
+ */
 export function ruleDocsUri(rule: string): vscode.Uri {
-  return vscode.Uri.parse(`${DOCS_BASE}${rule}.md`);
+  return vscode.Uri.from({ scheme: 'command', path: 'concurrencyLens.showRuleDocs', query: JSON.stringify([rule]) });
 }
 
 export function toDiagnostic(finding: Finding, uri: vscode.Uri): vscode.Diagnostic {

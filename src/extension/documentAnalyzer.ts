@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { Report } from '../core/reportTypes';
 import { AnalysisPool } from './analysisPool';
-import { isAnalysable, readConfig } from './config';
+import { analysisFileName, isAnalysable, readConfig } from './config';
 import { toDiagnostic } from './convert';
 
 /** Whole-file analysis is allowed up to the core's own limit when the user asks for it. */
@@ -59,31 +59,50 @@ export class DocumentAnalyzer implements vscode.Disposable {
       return undefined;
     }
     const text = document.getText();
+    const name = vscode.workspace.asRelativePath(document.uri);
     const limit = explicit ? EXPLICIT_LIMIT_BYTES : config.maxFileSizeBytes;
     if (text.length > limit) {
       const kb = Math.round(text.length / 1024);
       const reason = `${kb} KB is over the ${Math.round(limit / 1024)} KB limit for analysis while typing (concurrencyLens.maxFileSizeKb); run "Analyze Current File" to analyse it once`;
+      this.logSkip(key, name, reason);
       return this.update(document.uri, { report: null, version: document.version, stale: null, skipped: reason });
     }
     const version = document.version;
+    const started = Date.now();
     let report: Report | undefined;
     try {
-      report = (await this.pool.analyze(key, { text, fileName: document.fileName, rules: config.rules }))?.report;
+      report = (await this.pool.analyze(key, { text, fileName: analysisFileName(document.uri), rules: config.rules }))?.report;
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      this.log.error(`analysis of ${document.uri.fsPath} failed: ${message}`);
+      this.log.error(`analysis of ${name} failed: ${message}`);
       const previous = this.states.get(key);
       return this.update(document.uri, { report: previous?.report ?? null, version: previous?.version ?? version, stale: `analysis failed: ${message.split('\n')[0]}`, skipped: null });
     }
     // Superseded by a newer request, or the text moved on while we worked: the newer run will publish.
-    if (!report || document.isClosed || document.version !== version) return this.states.get(key);
+    if (!report || document.isClosed || document.version !== version) {
+      this.log.trace(`analysis of ${name} (version ${version}) superseded by a newer edit`);
+      return this.states.get(key);
+    }
+    const ms = Date.now() - started;
     if (report.parseError) {
       const previous = this.states.get(key);
       const where = `line ${report.parseError.line}, column ${report.parseError.column}`;
+      this.log.info(`${name}: syntax error at ${where} (${ms} ms); keeping the last good report, marked out of date`);
       return this.update(document.uri, { report: previous?.report ?? null, version: previous?.version ?? -1, stale: `syntax error at ${where}: ${report.parseError.message}`, skipped: null }, false);
     }
-    if (report.skipped) return this.update(document.uri, { report: null, version, stale: null, skipped: report.skipped });
+    if (report.skipped) {
+      this.logSkip(key, name, report.skipped);
+      return this.update(document.uri, { report: null, version, stale: null, skipped: report.skipped });
+    }
+    const count = report.findings.length;
+    this.log.info(`analysed ${name} in ${ms} ms: ${count} finding${count === 1 ? '' : 's'}, ${report.functions.length} functions, ${report.quadrant}${explicit ? ' (asked for)' : ''}`);
     return this.update(document.uri, { report, version, stale: null, skipped: null });
+  }
+
+  /** A file skipped for the same reason at every keystroke is said once at info, then at debug. */
+  private logSkip(key: string, name: string, reason: string): void {
+    const again = this.states.get(key)?.skipped === reason;
+    this.log[again ? 'debug' : 'info'](`skipped ${name}: ${reason}`);
   }
 
   /** Re-analyse every open document (settings changed). */

@@ -4,14 +4,17 @@
  * critical path. Everything is disposed through context.subscriptions.
  */
 import * as vscode from 'vscode';
-import { AnalysisPool } from './analysisPool';
+import { ActiveDocumentTracker, isShownInAnyTab } from './activeDocument';
+import { AnalysisPool, type PoolEvent } from './analysisPool';
 import { QuadrantCodeLensProvider } from './codeLens';
 import { LensCodeActionProvider } from './codeActions';
-import { registerCommands } from './commands';
-import { DOCUMENT_SELECTOR, isAnalysable, machineCores, SECTION } from './config';
+import { registerCommands, ruleIds } from './commands';
+import { configurationProblems, DOCUMENT_SELECTOR, isAnalysable, machineCores, SECTION } from './config';
 import { DocumentAnalyzer, type DocumentState } from './documentAnalyzer';
 import { QuadrantHoverProvider } from './hover';
-import { LensStatusBar } from './statusBar';
+import { ReportDocuments } from './reportView';
+import { SharedCores } from './sharedCores';
+import { LensStatus } from './statusBar';
 import { registerTimelineViews } from './timelineViews';
 import { analyzeWorkspace, type WorkspaceSummary } from './workspaceAnalysis';
 
@@ -19,19 +22,37 @@ import { analyzeWorkspace, type WorkspaceSummary } from './workspaceAnalysis';
 export interface ConcurrencyLensApi {
   state(uri: vscode.Uri): DocumentState | undefined;
   analyze(document: vscode.TextDocument): Promise<DocumentState | undefined>;
+  /** The core count the views, hovers and summaries use (the sliders' shared value). */
+  cores(): number;
+  /** The log file behind the output channel (what the user sees in Output › Concurrency Lens). */
+  readonly logUri: vscode.Uri;
 }
 
 export function activate(context: vscode.ExtensionContext): ConcurrencyLensApi {
   const log = vscode.window.createOutputChannel('Concurrency Lens', { log: true });
+  const logPoolEvent = (event: PoolEvent) => {
+    if (event.kind === 'started') log.info(`analysis worker started (${event.workers} running)`);
+    else log.warn(`analysis worker replaced: ${event.reason}`);
+  };
   // One worker per core but one, so the host and the renderer keep a core for typing.
-  const pool = new AnalysisPool(vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysisWorker.js').fsPath, Math.max(1, machineCores() - 1));
+  const pool = new AnalysisPool(vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysisWorker.js').fsPath, Math.max(1, machineCores() - 1), undefined, logPoolEvent);
   const diagnostics = vscode.languages.createDiagnosticCollection('concurrency-lens');
   const analyzer = new DocumentAnalyzer(pool, diagnostics, log);
+  const active = new ActiveDocumentTracker();
+  const cores = new SharedCores(context.workspaceState);
   const codeLens = new QuadrantCodeLensProvider(analyzer);
-  context.subscriptions.push(log, { dispose: () => pool.dispose() }, diagnostics, analyzer, codeLens, new LensStatusBar(analyzer));
+  const reports = new ReportDocuments(analyzer, cores);
+  context.subscriptions.push(log, { dispose: () => pool.dispose() }, diagnostics, analyzer, active, cores, codeLens, reports, new LensStatus(analyzer, active));
+
+  const knownRules = ruleIds(context);
+  const reportConfiguration = () => {
+    for (const problem of configurationProblems(knownRules)) log.warn(`settings: ${problem}`);
+  };
+  reportConfiguration();
+  let workspaceFiles: readonly vscode.Uri[] | undefined;
 
   context.subscriptions.push(
-    vscode.languages.registerHoverProvider(DOCUMENT_SELECTOR, new QuadrantHoverProvider(analyzer)),
+    vscode.languages.registerHoverProvider(DOCUMENT_SELECTOR, new QuadrantHoverProvider(analyzer, cores)),
     vscode.languages.registerCodeLensProvider(DOCUMENT_SELECTOR, codeLens),
     vscode.languages.registerCodeActionsProvider(DOCUMENT_SELECTOR, new LensCodeActionProvider(analyzer), LensCodeActionProvider.metadata),
     vscode.workspace.onDidOpenTextDocument((document) => void analyzer.analyze(document)),
@@ -48,30 +69,33 @@ export function activate(context: vscode.ExtensionContext): ConcurrencyLensApi {
     // closes, its diagnostics should go at once.
     vscode.window.tabGroups.onDidChangeTabs((event) => {
       for (const tab of event.closed) {
-        if (tab.input instanceof vscode.TabInputText && !isShownInAnyTab(tab.input.uri)) analyzer.forget(tab.input.uri);
+        if (tab.input instanceof vscode.TabInputText && !isShownInAnyTab(tab.input.uri.toString())) analyzer.forget(tab.input.uri);
       }
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration(SECTION)) return;
+      reportConfiguration();
       codeLens.refresh();
       analyzer.reanalyzeAll();
     }),
     vscode.commands.registerCommand('concurrencyLens.analyzeWorkspace', async (): Promise<WorkspaceSummary> => {
-      const summary = await analyzeWorkspace(pool, diagnostics, (uri) => analyzer.state(uri) !== undefined);
+      const summary = await analyzeWorkspace(pool, diagnostics, (uri) => analyzer.state(uri) !== undefined, log);
+      if (!summary.cancelled) workspaceFiles = summary.uris;
       const verb = summary.cancelled ? 'stopped after' : 'analysed';
       void vscode.window.showInformationMessage(`Concurrency Lens ${verb} ${summary.files} files: ${summary.findings} findings${summary.failed ? `, ${summary.failed} unreadable` : ''}. See the Problems panel.`);
       return summary;
     }),
   );
-  registerCommands(context, analyzer, pool);
-  registerTimelineViews(context, analyzer);
+  const views = registerTimelineViews(context, analyzer, active, cores);
+  registerCommands(context, { analyzer, pool, active, cores, reports, views, workspaceFiles: () => workspaceFiles, log });
 
   for (const document of vscode.workspace.textDocuments) if (isAnalysable(document)) void analyzer.analyze(document);
-  return { state: (uri) => analyzer.state(uri), analyze: (document) => analyzer.analyze(document, true) };
-}
-
-function isShownInAnyTab(uri: vscode.Uri): boolean {
-  return vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === uri.toString()));
+  return {
+    state: (uri) => analyzer.state(uri),
+    analyze: (document) => analyzer.analyze(document, true),
+    cores: () => cores.value,
+    logUri: vscode.Uri.joinPath(context.logUri, 'Concurrency Lens.log'),
+  };
 }
 
 export function deactivate(): void {

@@ -2,25 +2,29 @@
 import * as vscode from 'vscode';
 import { describeQuadrant, describeSpeedup } from '../core/explain';
 import type { FunctionReport } from '../core/reportTypes';
-import { readConfig } from './config';
 import type { DocumentAnalyzer } from './documentAnalyzer';
 import { functionHeadAt } from './functionsAt';
+import type { SharedCores } from './sharedCores';
 
 export class QuadrantHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly analyzer: DocumentAnalyzer) {}
+  constructor(
+    private readonly analyzer: DocumentAnalyzer,
+    private readonly cores: SharedCores,
+  ) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const state = this.analyzer.state(document.uri);
     if (!state?.report || state.version !== document.version) return undefined;
     const fn = functionHeadAt(state.report, document, position);
     if (!fn) return undefined;
-    return new vscode.Hover(hoverMarkdown(fn, readConfig().cores, document.uri));
+    return new vscode.Hover(hoverMarkdown(fn, this.cores.value, document.uri));
   }
 }
 
 export function hoverMarkdown(fn: FunctionReport, cores: number, uri: vscode.Uri): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
-  md.isTrusted = { enabledCommands: ['concurrencyLens.showTimeline'] };
+  // The link's command closes the hover before opening the panel (a plain command link leaves it open over the panel).
+  md.isTrusted = { enabledCommands: ['concurrencyLens.showTimelineFromHover'] };
   md.appendMarkdown(`**Concurrency Lens** · $(symbol-event) ${describeQuadrant(fn)}\n\n`);
   if (fn.evidence.length > 0) {
     md.appendMarkdown('Why:\n');
@@ -29,7 +33,7 @@ export function hoverMarkdown(fn: FunctionReport, cores: number, uri: vscode.Uri
   }
   md.appendMarkdown(`${describeSpeedup(fn.parallelFraction, cores)}\n\n`);
   const args = encodeURIComponent(JSON.stringify([uri.toString(), fn.id]));
-  md.appendMarkdown(`[Show timeline](command:concurrencyLens.showTimeline?${args})`);
+  md.appendMarkdown(`[Show timeline](command:concurrencyLens.showTimelineFromHover?${args} "Open the predicted timeline")`);
   return md;
 }
 

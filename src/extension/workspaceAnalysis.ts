@@ -7,7 +7,7 @@ import ignore, { type Ignore } from 'ignore';
 import * as vscode from 'vscode';
 import type { Report } from '../core/reportTypes';
 import type { AnalysisPool } from './analysisPool';
-import { readConfig } from './config';
+import { analysisFileName, readConfig } from './config';
 import { toDiagnostic } from './convert';
 
 const SOURCE_GLOB = '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
@@ -15,20 +15,24 @@ const ALWAYS_EXCLUDED = /(^|\/)(node_modules|\.git|dist|out)\//;
 
 export interface WorkspaceSummary {
   files: number;
+  /** The files looked at (Export Report exports these). */
+  uris: vscode.Uri[];
   findings: number;
   failed: number;
   skipped: number;
   cancelled: boolean;
 }
 
-export async function analyzeWorkspace(pool: AnalysisPool, diagnostics: vscode.DiagnosticCollection, isOpen: (uri: vscode.Uri) => boolean): Promise<WorkspaceSummary> {
+export async function analyzeWorkspace(pool: AnalysisPool, diagnostics: vscode.DiagnosticCollection, isOpen: (uri: vscode.Uri) => boolean, log: vscode.LogOutputChannel): Promise<WorkspaceSummary> {
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Concurrency Lens: analysing the workspace', cancellable: true },
     async (progress, token) => {
       // `undefined` exclude applies the user's files.exclude.
       const found = await vscode.workspace.findFiles(SOURCE_GLOB, undefined, undefined, token);
       const files = await withoutIgnored(found.filter((uri) => !ALWAYS_EXCLUDED.test(uri.path) && !uri.path.endsWith('.d.ts')));
-      const summary: WorkspaceSummary = { files: files.length, findings: 0, failed: 0, skipped: 0, cancelled: false };
+      const summary: WorkspaceSummary = { files: files.length, uris: files, findings: 0, failed: 0, skipped: 0, cancelled: false };
+      const started = Date.now();
+      log.info(`analysing the workspace: ${files.length} files (${found.length - files.length} excluded by .gitignore, build folders or .d.ts)`);
       const config = readConfig();
       let done = 0;
       const analyzeOne = async (uri: vscode.Uri) => {
@@ -37,11 +41,16 @@ export async function analyzeWorkspace(pool: AnalysisPool, diagnostics: vscode.D
         try {
           const bytes = await vscode.workspace.fs.readFile(uri);
           const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-          report = (await pool.analyze(`workspace:${uri.toString()}`, { text, fileName: uri.fsPath, rules: config.rules }))?.report;
-        } catch {
+          report = (await pool.analyze(`workspace:${uri.toString()}`, { text, fileName: analysisFileName(uri), rules: config.rules }))?.report;
+        } catch (err) {
           summary.failed++;
+          log.warn(`skipped ${vscode.workspace.asRelativePath(uri)}: ${err instanceof TypeError ? 'not valid UTF-8' : err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
         }
-        if (report?.skipped || report?.parseError) summary.skipped++;
+        if (report?.skipped || report?.parseError) {
+          summary.skipped++;
+          const why = report.skipped ?? `syntax error at line ${report.parseError!.line}: ${report.parseError!.message}`;
+          log.info(`skipped ${vscode.workspace.asRelativePath(uri)}: ${why}`);
+        }
         // Open documents are owned by the live analysis; don't fight over their diagnostics.
         if (report && !token.isCancellationRequested && !isOpen(uri)) {
           diagnostics.set(uri, report.findings.map((finding) => toDiagnostic(finding, uri)));
@@ -57,6 +66,7 @@ export async function analyzeWorkspace(pool: AnalysisPool, diagnostics: vscode.D
         while (next < files.length && !token.isCancellationRequested) await analyzeOne(files[next++]);
       }));
       summary.cancelled = token.isCancellationRequested;
+      log.info(`workspace ${summary.cancelled ? 'analysis stopped' : 'analysed'} in ${Date.now() - started} ms: ${summary.findings} findings, ${summary.skipped} skipped, ${summary.failed} unreadable`);
       return summary;
     },
   );

@@ -1,7 +1,8 @@
 /**
- * The header: file name, stale notice, function picker, quadrant badge with its
- * one-line meaning, and the headline numbers. Built once, updated in place (the
- * picker keeps focus while the user browses it).
+ * The header: file name, stale banner, a notice when the function asked for is
+ * gone, function picker, quadrant badge with its one-line meaning, and the
+ * headline numbers. Built once, updated in place (the picker keeps focus while
+ * the user browses it).
  */
 import { QUADRANT_SENTENCE } from '../core/explain';
 import type { FunctionReport } from '../core/reportTypes';
@@ -14,6 +15,7 @@ export class Header {
   readonly root: HTMLElement;
   private readonly file: HTMLSpanElement;
   private readonly stale: HTMLDivElement;
+  private readonly notice: HTMLDivElement;
   private readonly picker: HTMLSelectElement;
   private readonly badge: HTMLSpanElement;
   private readonly sentence: HTMLParagraphElement;
@@ -23,6 +25,7 @@ export class Header {
   constructor(onPick: (functionId: number) => void) {
     this.file = h('span', { class: 'file-name' });
     this.stale = h('div', { class: 'stale', role: 'status', hidden: true });
+    this.notice = h('div', { class: 'notice', role: 'status', hidden: true });
     this.picker = h('select', { id: 'cl-function', class: 'function-picker' });
     this.badge = h('span', { class: 'badge' });
     this.sentence = h('p', { class: 'quadrant-sentence' });
@@ -33,6 +36,7 @@ export class Header {
       { class: 'header' },
       h('div', { class: 'title-row' }, this.file),
       this.stale,
+      this.notice,
       h('div', { class: 'picker-row' }, h('label', { for: 'cl-function', class: 'picker-label' }, 'Function'), this.picker),
       h('div', { class: 'quadrant-row' }, this.badge, this.sentence),
       this.stats,
@@ -44,6 +48,8 @@ export class Header {
     this.file.title = payload.fileName;
     this.stale.hidden = payload.stale === null;
     this.stale.textContent = payload.stale === null ? '' : `Out of date: ${payload.stale}`;
+    this.notice.hidden = !payload.notice;
+    this.notice.textContent = payload.notice ?? '';
     this.fillPicker(payload.functions);
     if (this.picker.value !== String(fn.id)) this.picker.value = String(fn.id);
 

@@ -47,10 +47,12 @@ const header = new Header((functionId) => {
 // Dragging fires many input events; one redraw per frame keeps a big schedule responsive.
 let frame = 0;
 const speedup = new SpeedupControl((cores) => {
-  save({ cores, userCores: true });
+  save({ cores });
   if (frame === 0) {
     frame = requestAnimationFrame(() => {
       frame = 0;
+      // One core count for the panel and the sidebar: the extension remembers it and tells the other view.
+      post({ type: 'setCores', cores: state.cores });
       render();
     });
   }
@@ -175,20 +177,18 @@ function handle(message: ExtensionToWebview): void {
       const payload = message.payload;
       const previous = state.payload;
       const sameFile = previous !== null && previous.uri === payload.uri;
-      // The user's slider choice survives a re-analysis of the same file, unless the setting itself changed.
-      const keepCores = sameFile && state.userCores && previous.cores === payload.cores;
       const has = (id: number) => payload.functions.some((f) => f.id === id);
       const suggested = has(payload.selectedFunctionId) ? payload.selectedFunctionId : (payload.functions[0]?.id ?? 0);
-      // The extension's choice wins when it is news (another file, another function at the cursor);
-      // a repeat of the same payload (the view shown again, a re-analysis) keeps what the user picked.
+      // The extension's choice wins when it is news (another file, another function at the cursor, the
+      // same function under a new id after an edit); a repeat of the same choice keeps what the user picked.
       const followExtension = !sameFile || previous.selectedFunctionId !== payload.selectedFunctionId || !has(state.functionId);
       const functionId = followExtension ? suggested : state.functionId;
       save({
         payload,
         emptyReason: null,
         functionId,
-        cores: keepCores ? state.cores : payload.cores,
-        userCores: keepCores,
+        cores: payload.cores,
+        // A before/after stays only while its finding is still in the new report (fixItems checks that).
         fix: sameFile && functionId === state.functionId ? state.fix : null,
       });
       render();
@@ -197,6 +197,11 @@ function handle(message: ExtensionToWebview): void {
     case 'select':
       if (!state.payload?.functions.some((f) => f.id === message.functionId) || message.functionId === state.functionId) return;
       save({ functionId: message.functionId, fix: null });
+      render();
+      return;
+    case 'cores':
+      if (message.cores === state.cores) return;
+      save({ cores: message.cores });
       render();
       return;
     case 'empty':

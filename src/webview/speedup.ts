@@ -57,7 +57,8 @@ export class SpeedupControl {
       this.law.textContent = 'P = 0: none of this work runs on other cores, so adding cores does not speed it up.';
     } else {
       const ceiling = speedup.ceiling === null ? 'no ceiling: all of it can run in parallel' : `ceiling ${times(speedup.ceiling)} however many cores`;
-      fill(this.law, h('strong', undefined, `S(${cores}) = ${times(speedup.S)}`), ` by Amdahl's law with P = ${P.toFixed(2)}; ${ceiling}.`);
+      // The simulated gain is in the summary above; this line is Amdahl's bound for the same P.
+      fill(this.law, h('strong', undefined, `S(${cores}) ≤ ${times(speedup.amdahl)}`), ` by Amdahl's law with P = ${P.toFixed(2)}; ${ceiling}.`);
     }
     // With P = 0 every bar would be 1×: the sentence says it better than a flat chart.
     this.spark.hidden = P <= 0;

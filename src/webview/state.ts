@@ -11,14 +11,13 @@ export interface ViewState {
   /** The reason shown when there is nothing to draw. */
   emptyReason: string | null;
   functionId: number;
+  /** The slider's value: the core count shared with the other view. */
   cores: number;
-  /** true once the user moved the slider: a new report of the same file keeps their choice. */
-  userCores: boolean;
   /** fixKey of the before/after shown, or null. */
   fix: string | null;
 }
 
-export const INITIAL_STATE: ViewState = { version: 1, payload: null, emptyReason: null, functionId: 0, cores: 4, userCores: false, fix: null };
+export const INITIAL_STATE: ViewState = { version: 1, payload: null, emptyReason: null, functionId: 0, cores: 4, fix: null };
 
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 4096;
 
@@ -34,7 +33,6 @@ export function restoreState(raw: unknown): ViewState | null {
     emptyReason: typeof r.emptyReason === 'string' ? r.emptyReason : null,
     functionId: isCount(r.functionId) ? r.functionId : (payload?.selectedFunctionId ?? 0),
     cores: isCount(r.cores) && r.cores >= 1 ? r.cores : (payload?.cores ?? 4),
-    userCores: r.userCores === true,
     fix: typeof r.fix === 'string' ? r.fix : null,
   };
 }

@@ -69,35 +69,88 @@ function parseArgs(argv) {
   return { devPaths, testsPath, folder };
 }
 
-/** Ask the OS for a free port (listen on 0). Tiny race until code-server binds it; fine for tests. */
+/**
+ * What the tests can do to an element, in the workbench page or inside a webview:
+ *   text   its textContent            value  its .value (inputs, selects)
+ *   click  a real mouse click         hover  move the mouse over it
+ *   input  set .value to `value` and fire input + change (range sliders)
+ *   html   its outerHTML, cut at 4000 characters (for writing a test)
+ * Only visible elements count; { found: false } lets the tests poll.
+ */
+async function act(element, action, value) {
+  switch (action || 'text') {
+    case 'click':
+      await element.click();
+      return { found: true };
+    case 'hover':
+      await element.hover();
+      return { found: true };
+    case 'value':
+      return { found: true, text: await element.evaluate((el) => String(el.value ?? '')) };
+    case 'input':
+      await element.evaluate((el, v) => {
+        el.value = v;
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+      }, String(value ?? ''));
+      return { found: true };
+    case 'html':
+      return { found: true, text: (await element.evaluate((el) => el.outerHTML)).slice(0, 4000) };
+    case 'text':
+      return { found: true, text: await element.evaluate((el) => el.textContent || '') };
+    default:
+      throw new Error(`unknown action ${action}`);
+  }
+}
+
+/** The first visible element matching `selector` under `root` (a page or a frame). */
+async function firstVisible(root, selector) {
+  for (const element of await root.$$(selector)) {
+    // An <option> has no box of its own: judge it by its <select>.
+    const visible = await element.evaluate((el) => {
+      const box = (el.closest('select') || el).getBoundingClientRect();
+      return box.width > 0 && box.height > 0;
+    });
+    if (visible) return element;
+  }
+  return null;
+}
+
 /**
  * Finds the first visible element matching `selector` in any webview (panel or
- * sidebar: iframe.webview > iframe#active-frame) and reads its text or clicks it.
- * Returns { found: false } when no webview shows it yet, so tests can poll.
+ * sidebar: iframe.webview > iframe#active-frame) and acts on it. `scope`, when
+ * given, is a selector the webview's page must match (e.g. body[data-host=sidebar]),
+ * so a test can tell the panel from the sidebar.
  */
-async function inWebview(page, selector, action) {
+async function inWebview(page, selector, action, value, scope) {
   if (!page) throw new Error('no page yet');
   if (!selector) throw new Error('selector missing');
   for (const outer of await page.$$('iframe.webview')) {
-    const frame = await outer.contentFrame();
-    const inner = frame && (await frame.$('iframe#active-frame'));
-    const content = inner && (await inner.contentFrame());
-    const element = content && (await content.$(selector));
-    // An <option> has no box of its own: judge it by its <select>.
-    const visible = element && (await element.evaluate((el) => {
-      const box = (el.closest('select') || el).getBoundingClientRect();
-      return box.width > 0 && box.height > 0;
-    }));
-    if (!visible) continue;
-    if (action === 'click') {
-      await element.click();
-      return { found: true };
+    try {
+      const frame = await outer.contentFrame();
+      const inner = frame && (await frame.$('iframe#active-frame'));
+      const content = inner && (await inner.contentFrame());
+      if (!content || (scope && !(await content.$(scope)))) continue;
+      const element = await firstVisible(content, selector);
+      if (element) return await act(element, action, value);
+    } catch (e) {
+      // A webview reloading (shown again, or its html replaced) is not there yet: the test polls again.
+      if (/context was destroyed|detached|Target closed|not attached/i.test(String(e))) continue;
+      throw e;
     }
-    return { found: true, text: await element.evaluate((el) => el.textContent || '') };
   }
   return { found: false };
 }
 
+/** The same for the workbench itself: status bar, hovers, notifications, quick input. */
+async function inPage(page, selector, action, value) {
+  if (!page) throw new Error('no page yet');
+  if (!selector) throw new Error('selector missing');
+  const element = await firstVisible(page, selector);
+  return element ? act(element, action, value) : { found: false };
+}
+
+/** Ask the OS for a free port (listen on 0). Tiny race until code-server binds it; fine for tests. */
 function freePort() {
   return new Promise((resolve, reject) => {
     const s = net.createServer().once('error', reject).listen(0, '127.0.0.1', () => {
@@ -216,7 +269,14 @@ async function main() {
           if (!shotDir) throw new Error('screenshots need CL_SCREENSHOT_DIR');
           return reply({ path: await screenshot(url.searchParams.get('name') || `shot-${Date.now()}`) });
         }
-        if (url.pathname === '/webview') return reply(await inWebview(page, url.searchParams.get('selector'), url.searchParams.get('action')));
+        const q = (name) => url.searchParams.get(name);
+        if (url.pathname === '/webview') return reply(await inWebview(page, q('selector'), q('action'), q('value'), q('scope')));
+        if (url.pathname === '/page') return reply(await inPage(page, q('selector'), q('action'), q('value')));
+        if (url.pathname === '/keys') {
+          if (!page) throw new Error('no page yet');
+          await page.keyboard.press(q('press') || 'Escape');
+          return reply({ found: true });
+        }
         res.writeHead(404).end('unknown automation request');
       } catch (e) { res.writeHead(500).end(String(e)); }
     });

@@ -1,10 +1,8 @@
-/** Every palette command is registered and runs; hover and CodeLens content. */
+/** Every palette command is registered and runs; Analyze Current File's read-only report. */
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import * as vscode from 'vscode';
-import { api, closeAll, openFixture, ours, setSetting, waitFor, workspaceUri } from './helpers';
+import { inWebview, PANEL, webviewText } from './automation';
+import { api, closeAll, functionId, openFixture, openUntitled, ours, reportOf, tabLabels, waitFor, workspaceUri } from './helpers';
 
 const COMMANDS = [
   'concurrencyLens.analyzeFile',
@@ -15,20 +13,17 @@ const COMMANDS = [
   'concurrencyLens.exportReport',
   'concurrencyLens.toggleCodeLens',
   'concurrencyLens.showRuleDocs',
+  'concurrencyLens.showOutput',
 ];
 
-async function readyFixture(name: string): Promise<vscode.TextEditor> {
-  const editor = await openFixture(name);
-  const lens = await api();
-  await waitFor('a report', () => lens.state(editor.document.uri)?.report);
-  return editor;
+const REPORT_SCOPE = '.markdown-body';
+
+function allTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((group) => group.tabs);
 }
 
-suite('commands and providers', () => {
-  teardown(async () => {
-    await setSetting('codeLens', undefined);
-    await closeAll();
-  });
+suite('commands', () => {
+  teardown(closeAll);
 
   test('every contributed command is registered', async () => {
     await api();
@@ -38,70 +33,83 @@ suite('commands and providers', () => {
     assert.deepStrictEqual([...contributed].sort(), [...COMMANDS].sort());
   });
 
-  test('Analyze Current File opens a readable summary', async () => {
-    await readyFixture('handler.ts');
+  test('Analyze Current File shows a rendered, read-only report beside the code, and nothing in the workspace is unsaved', async function () {
+    this.timeout(60_000); // the first Markdown preview starts the Markdown extension
+    const editor = await openFixture('handler.ts');
+    await reportOf(editor);
     const text = await vscode.commands.executeCommand<string>('concurrencyLens.analyzeFile');
     assert.match(text, /^# Concurrency Lens: handler\.ts/);
     assert.match(text, /\| loadUsers \| 5 \| concurrent \|/);
-    assert.match(text, /## What to do first\n\nLine 14 in `handle`: /);
-    assert.ok(vscode.window.visibleTextEditors.some((e) => e.document.languageId === 'markdown' && e.document.getText() === text));
+    assert.match(text, /## What to do first\n\nLine 8 in `loadUsers`: /);
+    await waitFor('the report tab', () => allTabs().some((t) => t.input instanceof vscode.TabInputCustom && t.input.viewType === 'vscode.markdown.preview.editor'));
+    assert.deepStrictEqual(tabLabels(), ['1: handler.ts (active)', '2: handler.ts (Concurrency Lens).md (active)']);
+    // Rendered by the Markdown preview: headings and a table, not Markdown source.
+    assert.strictEqual(await webviewText('h1', /Concurrency Lens/, { scope: REPORT_SCOPE }), 'Concurrency Lens: handler.ts');
+    await webviewText('table tbody tr:nth-child(2) td', /^loadUsers$/, { scope: REPORT_SCOPE });
+    assert.deepStrictEqual(allTabs().filter((t) => t.isDirty).map((t) => t.label), []);
+    // The old way opened an untitled Markdown document: dirty, and asking to be saved on close.
+    assert.deepStrictEqual(vscode.workspace.textDocuments.filter((d) => d.isDirty || (d.isUntitled && d.languageId === 'markdown')).map((d) => d.uri.toString()), []);
+    const report = allTabs().find((t) => t.label === 'handler.ts (Concurrency Lens).md')!;
+    // Closing asks nothing (a dirty document would wait for an answer here).
+    assert.strictEqual(await vscode.window.tabGroups.close(report), true);
+  });
+
+  test('Analyze Current File does not take the timeline panel\'s place', async function () {
+    this.timeout(60_000);
+    const editor = await openFixture('handler.ts');
+    const report = await reportOf(editor);
+    await vscode.commands.executeCommand('concurrencyLens.showTimeline', editor.document.uri.toString(), functionId(report, 'handle'));
+    await webviewText('.badge', /^concurrent$/, { scope: PANEL });
+    await vscode.commands.executeCommand('concurrencyLens.analyzeFile');
+    await waitFor('the report tab', () => allTabs().some((t) => t.label === 'handler.ts (Concurrency Lens).md'));
+    assert.deepStrictEqual(tabLabels(), ['1: handler.ts (active)', '2: Timeline: handle (active)', '3: handler.ts (Concurrency Lens).md (active)']);
+    assert.strictEqual((await inWebview('.badge', 'text', { scope: PANEL })).text, 'concurrent');
+  });
+
+  test('the report follows its file: an edit shows up in it', async function () {
+    this.timeout(60_000);
+    const fixture = await vscode.workspace.openTextDocument(workspaceUri('handler.ts'));
+    const editor = await openUntitled(fixture.getText());
+    await reportOf(editor);
+    const text = await vscode.commands.executeCommand<string>('concurrencyLens.analyzeFile');
+    assert.match(text, /## Findings \(2\)/);
+    const reportUri = allTabs().map((t) => t.input).find((input): input is vscode.TabInputCustom => input instanceof vscode.TabInputCustom)!.uri;
+    await editor.edit((edit) => edit.replace(editor.document.lineAt(13).range, "  const body = 'inline';"));
+    const lens = await api();
+    await waitFor('one finding left', () => lens.state(editor.document.uri)?.report?.findings.length === 1);
+    const updated = await waitFor('the report to be regenerated', async () => {
+      const current = (await vscode.workspace.openTextDocument(reportUri)).getText();
+      return current.includes('## Findings (1)') ? current : undefined;
+    });
+    assert.doesNotMatch(updated, /blocking-call/);
+    await webviewText('h2:nth-of-type(2)', /^Findings \(1\)$/, { scope: REPORT_SCOPE });
   });
 
   test('Explain Quadrant at Cursor explains the function under the cursor', async () => {
-    const editor = await readyFixture('handler.ts');
+    const editor = await openFixture('handler.ts');
+    await reportOf(editor);
     editor.selection = new vscode.Selection(19, 4, 19, 4); // inside total()
     const text = await vscode.commands.executeCommand<string>('concurrencyLens.explainQuadrant');
     assert.match(text, /^total is sequential: it runs one step after another on one thread/);
   });
 
-  test('Export Report writes the JSON contract and SARIF', async () => {
-    await readyFixture('handler.ts');
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cl-export-'));
-    const jsonUri = vscode.Uri.file(path.join(dir, 'report.json'));
-    await vscode.commands.executeCommand('concurrencyLens.exportReport', 'json', jsonUri.toString());
-    const json = JSON.parse(fs.readFileSync(jsonUri.fsPath, 'utf8'));
-    assert.deepStrictEqual(Object.keys(json), ['version', 'files']);
-    assert.deepStrictEqual(json.files[0].findings.map((f: { rule: string; line: number }) => `${f.rule}:${f.line}`), ['await-in-loop:8', 'blocking-call:14']);
-    const sarifUri = vscode.Uri.file(path.join(dir, 'report.sarif'));
-    await vscode.commands.executeCommand('concurrencyLens.exportReport', 'sarif', sarifUri.toString());
-    const sarif = JSON.parse(fs.readFileSync(sarifUri.fsPath, 'utf8'));
-    assert.strictEqual(sarif.version, '2.1.0');
-    assert.strictEqual(sarif.runs[0].results.length, 2);
-  });
-
   test('Toggle CodeLens flips the setting and the lenses follow', async () => {
-    const editor = await readyFixture('handler.ts');
+    const editor = await openFixture('handler.ts');
+    await reportOf(editor);
     const before = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
     assert.ok(before.some((l) => l.command?.command === 'concurrencyLens.showTimeline'));
     assert.strictEqual(await vscode.commands.executeCommand('concurrencyLens.toggleCodeLens'), false);
     await waitFor('lenses to go', async () => {
       const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
-      return !lenses.some((l) => l.command?.command === 'concurrencyLens.showTimeline');
+      return !lenses.some((l) => l.command?.command.startsWith('concurrencyLens.'));
     });
     assert.strictEqual(await vscode.commands.executeCommand('concurrencyLens.toggleCodeLens'), true);
-  });
-
-  test('CodeLens: one per named function, with its quadrant and finding count', async () => {
-    const editor = await readyFixture('handler.ts');
-    const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri)).filter((l) => l.command?.command === 'concurrencyLens.showTimeline');
-    assert.deepStrictEqual(
-      lenses.map((l) => `${l.range.start.line + 1}: ${l.command!.title}`),
-      ['5: concurrent · 1 finding · show timeline', '13: concurrent · 1 finding · show timeline', '18: sequential · show timeline'],
-    );
-  });
-
-  test('hover on a function name explains its quadrant, evidence, P and S(N)', async () => {
-    const editor = await readyFixture('handler.ts');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(4, 24));
-    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
-    assert.match(text, /`loadUsers` is concurrent: it keeps several tasks in progress on one thread/);
-    assert.match(text, /line 8: waits on db\\\.find\\\(id\\\)/);
-    assert.match(text, /P = 0: none of its work runs on other cores/);
   });
 
   test('Show Rule Documentation opens the bundled page', async () => {
     const page = await vscode.commands.executeCommand<string>('concurrencyLens.showRuleDocs', 'await-in-loop');
     assert.ok(page.endsWith('/docs/rules/await-in-loop.md'), page);
+    await waitFor('the preview tab', () => allTabs().some((t) => t.label === 'Preview await-in-loop.md'));
   });
 
   test('Analyze Workspace fills the Problems panel, respecting .gitignore', async () => {
@@ -111,6 +119,6 @@ suite('commands and providers', () => {
     await waitFor('workspace diagnostics', () => ours(jobs).length === 1);
     assert.deepStrictEqual(ours(workspaceUri('project', 'generated', 'ignored.ts')), []);
     assert.deepStrictEqual(ours(workspaceUri('project', 'src', 'clean.js')), []);
-    assert.strictEqual(summary.files, 5); // sample, handler, fixes, jobs, clean: not the ignored one
+    assert.strictEqual(summary.files, 7); // sample, handler, fixes, server, wide, jobs, clean: not the ignored one
   });
 });

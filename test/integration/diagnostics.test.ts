@@ -1,11 +1,12 @@
 /** Diagnostics in the real host: exact findings, updates, stale reports, settings, clean-up. */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { api, brief, closeAll, openFixture, openUntitled, ours, setSetting, waitFor, waitForDiagnostics } from './helpers';
+import { inPage, untilFound } from './automation';
+import { api, brief, closeAll, openFixture, openUntitled, ours, setSetting, sleep, waitFor, waitForDiagnostics } from './helpers';
 
 const HANDLER_FINDINGS = [
   'await-in-loop@8:16-8:33 Warning',
-  'blocking-call@14:16-14:42 Error',
+  'blocking-call@14:16-14:42 Warning',
 ];
 
 suite('diagnostics', () => {
@@ -29,13 +30,31 @@ suite('diagnostics', () => {
     await waitForDiagnostics(editor.document.uri, HANDLER_FINDINGS);
   });
 
-  test('each diagnostic links to its rule page and points at its evidence', async () => {
+  test('each diagnostic links to its bundled rule page and points at its evidence', async () => {
     const editor = await openFixture('handler.ts');
     await waitForDiagnostics(editor.document.uri, HANDLER_FINDINGS);
     const loop = ours(editor.document.uri).find((d) => brief(d).startsWith('await-in-loop'))!;
     assert.ok(typeof loop.code === 'object');
-    assert.strictEqual(loop.code.target.toString(), 'https://github.com/concurrency-lens/concurrency-lens/blob/main/docs/rules/await-in-loop.md');
+    assert.strictEqual(loop.code.target.scheme, 'command');
+    assert.strictEqual(loop.code.target.path, 'concurrencyLens.showRuleDocs');
+    assert.deepStrictEqual(JSON.parse(loop.code.target.query), ['await-in-loop']);
     assert.ok((loop.relatedInformation ?? []).some((r) => r.location.range.start.line === 6), 'related information should point at the loop on line 7');
+  });
+
+  test('clicking the rule id in the problem hover opens the rule page inside VS Code', async () => {
+    const editor = await openFixture('handler.ts');
+    await waitForDiagnostics(editor.document.uri, HANDLER_FINDINGS);
+    editor.selection = new vscode.Selection(7, 20, 7, 20); // on the await of line 8
+    await vscode.window.showTextDocument(editor.document, { preserveFocus: false });
+    const link = '.monaco-editor .monaco-hover a.code-link';
+    await waitFor('the problem hover', async () => {
+      await vscode.commands.executeCommand('editor.action.showHover');
+      await sleep(300);
+      return (await inPage(link)).found;
+    });
+    assert.strictEqual((await inPage(link)).text, 'await-in-loop');
+    await untilFound('a click on the rule id', () => inPage(link, 'click'));
+    await waitFor('the rule page', () => vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.label === 'Preview await-in-loop.md')));
   });
 
   test('an edit updates the diagnostics after the debounce', async () => {

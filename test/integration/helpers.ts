@@ -1,6 +1,7 @@
 /** Shared helpers for the integration tests: fixtures, waiting, the extension's API. */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import type { Report } from '../../src/core/reportTypes';
 import type { ConcurrencyLensApi } from '../../src/extension/extension';
 
 export const EXTENSION_ID = 'concurrency-lens.concurrency-lens';
@@ -62,6 +63,11 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
 }
 
 export async function closeAll(): Promise<void> {
+  // A fixture a failed test left edited must not leak into the next test (nor ask to be saved).
+  for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty && !d.isUntitled)) {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
@@ -75,3 +81,39 @@ export async function applyQuickFix(editor: vscode.TextEditor, rule: string, tit
   assert.ok(action.edit, `quick fix ${action.title} has no edit`);
   assert.ok(await vscode.workspace.applyEdit(action.edit));
 }
+
+/** The editor's report, once there is one. */
+export async function reportOf(editor: vscode.TextEditor): Promise<Report> {
+  const lens = await api();
+  return waitFor('a report', () => lens.state(editor.document.uri)?.report ?? undefined);
+}
+
+/** The id of the function named `name` in a report (fails the test when there is none). */
+export function functionId(report: Report, name: string): number {
+  const fn = report.functions.find((f) => f.name === name);
+  assert.ok(fn, `no function ${name} among ${report.functions.map((f) => f.name).join(', ')}`);
+  return fn.id;
+}
+
+/** Every open tab as `column: label`, for asserting where things opened. */
+export function tabLabels(): string[] {
+  return vscode.window.tabGroups.all.flatMap((group) => group.tabs.map((tab) => `${group.viewColumn}: ${tab.label}${tab.isActive ? ' (active)' : ''}`));
+}
+
+/** Waits for a tab (`column: label`, as tabLabels writes it); the error lists the tabs there are. */
+export async function waitForTab(expected: string | RegExp, timeoutMs = 10_000): Promise<void> {
+  const matches = (label: string) => (typeof expected === 'string' ? label === expected : expected.test(label));
+  try {
+    await waitFor(`a tab ${expected}`, () => tabLabels().some(matches), timeoutMs);
+  } catch (err) {
+    throw new Error(`${(err as Error).message}; tabs: ${JSON.stringify(tabLabels())}`);
+  }
+}
+
+/** Back to the cores setting's value: a change of the setting clears what a slider remembered. */
+export async function resetCores(): Promise<void> {
+  await setSetting('cores', 2);
+  await setSetting('cores', undefined);
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -30,6 +30,15 @@ async function shot(name: string): Promise<void> {
   console.log(`saved ${saved}`);
 }
 
+/** Moves the mouse over a workbench element (the language status hover opens on hover only). */
+async function hoverInPage(selector: string): Promise<void> {
+  const base = process.env.CL_AUTOMATION_URL;
+  assert.ok(base, 'needs the code-server launcher');
+  const response = await fetch(`${base}/page?selector=${encodeURIComponent(selector)}&action=hover`);
+  assert.ok(response.ok, await response.text());
+  await settle(1000);
+}
+
 async function theme(name: string): Promise<void> {
   await vscode.workspace.getConfiguration('workbench').update('colorTheme', name, vscode.ConfigurationTarget.Global);
   await settle();
@@ -72,6 +81,14 @@ suite('README screenshots', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  test('Analyze Current File: the rendered report beside the code', async () => {
+    await open('crawler.ts', 10, 5);
+    await vscode.commands.executeCommand('concurrencyLens.analyzeFile');
+    await settle(3000);
+    await shot('vscode-analyze-report');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   test('timeline panel and sidebar, dark and light', async () => {
     const editor = await open('crawler.ts', 10, 5);
     await vscode.commands.executeCommand('concurrencyLens.showTimeline', editor.document.uri.toString());
@@ -84,5 +101,14 @@ suite('README screenshots', () => {
     await shot('vscode-sidebar-light');
     await theme('Default Dark Modern');
     await shot('vscode-sidebar-dark');
+  });
+
+  // Last: the mouse stays over the status bar, and its hover would show in every later picture.
+  test('language status: the file\'s quadrant, findings and actions', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    await open('web-handler.ts', 46, 5);
+    await hoverInPage('[id="status.languageStatus"]');
+    await shot('vscode-language-status');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });

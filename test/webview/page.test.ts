@@ -77,7 +77,7 @@ describe('timeline page (webview)', function () {
     const four = simulate(payload, 1, { cores: 4 }).total;
     assert.ok(four < one, `4 cores (${four}) beat 1 core (${one})`);
     assert.strictEqual(await statValue('Predicted total'), `${four} units`);
-    assert.match((await page.textContent('.speedup-law')) ?? '', /S\(4\) = 3\.08×/);
+    assert.match((await page.textContent('.speedup-law')) ?? '', /^S\(4\) ≤ 3\.08× by Amdahl's law with P = 0\.90/);
   });
 
   it('a click on a segment posts reveal with its source range', async () => {
@@ -140,9 +140,31 @@ describe('timeline page (webview)', function () {
     assert.strictEqual(await page.inputValue('#cl-cores'), '2');
     assert.strictEqual(await page.$$eval('svg.chart', (els) => els.length), 2, 'the before/after pair is still open');
     assert.strictEqual(await page.textContent('.file-name'), 'src/crawl.ts');
-    // A new report of the same file keeps the user's core count.
-    await send(page, { type: 'show', payload: awaitLoopPayload() });
+  });
+
+  it('the slider tells the extension the core count, and follows the count the extension shares', async () => {
+    await send(page, { type: 'show', payload: fanOutPayload(4) });
+    await setCores(3);
+    assert.deepStrictEqual((await posted(page)).filter((m) => m.type === 'setCores'), [{ type: 'setCores', cores: 3 }]);
+    // The other view's slider moved: the extension passes the count on.
+    await send(page, { type: 'cores', cores: 6 });
+    assert.strictEqual(await page.inputValue('#cl-cores'), '6');
+    assert.match((await page.textContent('.speedup-law')) ?? '', /^S\(6\) ≤ /);
+    // A new report carries the shared count too.
+    await send(page, { type: 'show', payload: fanOutPayload(2) });
     assert.strictEqual(await page.inputValue('#cl-cores'), '2');
+    // Out of range or malformed: ignored.
+    await send(page, { type: 'cores', cores: 0 });
+    await send(page, { type: 'cores', cores: 2.5 });
+    assert.strictEqual(await page.inputValue('#cl-cores'), '2');
+  });
+
+  it('shows the notice when the function asked for is gone, and hides it otherwise', async () => {
+    await send(page, { type: 'show', payload: { ...fanOutPayload(), notice: 'loadAll (line 4) is no longer in this file; showing fanOut instead.' } });
+    assert.strictEqual(await page.textContent('.notice'), 'loadAll (line 4) is no longer in this file; showing fanOut instead.');
+    assert.strictEqual(await page.isVisible('.notice'), true);
+    await send(page, { type: 'show', payload: fanOutPayload() });
+    assert.strictEqual(await page.isVisible('.notice'), false);
   });
 
   it('shows before and after for a fixable finding, with the saving', async () => {

@@ -29,7 +29,7 @@ function mostInteresting(payload: TimelinePayload): number {
     const kinds = new Set(t.lanes.filter((l) => l.segments.some((s) => s.kind !== 'idle')).map((l) => l.kind)).size;
     const count = t.lanes.reduce((n, l) => n + l.segments.length, 0);
     const fixes = payload.findings.filter((f) => f.functionId === fn.id).map((f) => simulateAfterFix(payload, f, { cores: payload.cores })?.saving ?? 0);
-    const score = kinds * 10 + (Math.max(0, ...fixes) > 0 ? 8 : 0) + Math.min(count, 30) / 3 - (count > 200 ? 15 : 0) + (fn.name === '<anonymous>' ? -5 : 0);
+    const score = kinds * 10 + (Math.max(0, ...fixes) > 0 ? 8 : 0) + Math.min(count, 30) / 3 - (count > 200 ? 15 : 0) + (/ (callback|executor)$/.test(fn.name) || fn.name === '<anonymous>' ? -5 : 0);
     if (score > bestScore) {
       best = fn.id;
       bestScore = score;

@@ -13,6 +13,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FunctionInfo, Model, Span } from '../model/types';
 import { spanOf } from '../model/spans';
+import { isContextName } from '../naming';
 import { modelIndex } from './callbacks';
 import { callTaking, exported, fileIndex, isTestCallback, isWorkerFile, namedHandlers, oneShot, onProcess, ancestors } from './threadContext';
 import { resolvedCallee } from './waits';
@@ -124,7 +125,7 @@ function callEdges(model: Model): Edge[] {
 
 function inherited(model: Model, caller: ContextFact, edge: Edge): ContextFact {
   const from = model.functions[edge.from];
-  const who = from.kind === 'module' ? 'the module top level' : from.name === '<anonymous>' ? 'a callback' : `\`${from.name}\``;
+  const who = from.kind === 'module' ? 'the module top level' : isContextName(from.name) ? 'a callback' : `\`${from.name}\``;
   const how = edge.nested ? `runs inside ${who}` : `called by ${who} (line ${edge.span.line})`;
   const what: Record<ContextKind, string> = {
     hot: 'which serves other work on this thread',

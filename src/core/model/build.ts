@@ -14,6 +14,7 @@ import { addCpu, newFunction, type BuildState, type FnCtx } from './buildState';
 import { readDeclaredNames, readImports, readTopLevelFunctions } from './imports';
 import type { ProjectImports } from '../project/summaryTypes';
 import type { ForkSegment, Model, Segment, Span } from './types';
+import { contextName } from '../naming';
 import { resolveLocalCalls } from './resolveCalls';
 import { spanOf } from './spans';
 import { summarize } from './summarize';
@@ -95,7 +96,7 @@ function functionName(node: FunctionNode, parent: TSESTree.Node | null, ctx: FnC
   if (parent.type === T.AssignmentExpression && parent.left.type === T.Identifier) return parent.left.name;
   if (parent.type === T.PropertyDefinition && parent.key.type === T.Identifier) return ctx.className ? `${ctx.className}.${parent.key.name}` : parent.key.name;
   if (parent.type === T.Property && parent.key.type === T.Identifier) return parent.key.name;
-  return '<anonymous>';
+  return contextName(node, parent);
 }
 
 function visit(state: BuildState, node: TSESTree.Node, ctx: FnCtx, parent: TSESTree.Node | null = null): void {

@@ -10,6 +10,7 @@ import { HANDLER_METHODS, IO_LIKE_METHODS, ITERATING_METHODS, ROUTE_METHODS, SER
 import { importedCallee, instanceOf, knownCall } from './known';
 import { addCpu, labelOf, referencedFunction, type BuildState, type FnCtx } from './buildState';
 import { memberPath, qualifiedName } from './imports';
+import { callbackName, iifeName } from '../naming';
 import { COST, type CallSite, type ForkSegment, type Segment, type WorkerSegment } from './types';
 import { spanOf } from './spans';
 
@@ -41,7 +42,7 @@ export function visitCall(state: BuildState, node: TSESTree.CallExpression, ctx:
   if (callee.type === T.FunctionExpression || callee.type === T.ArrowFunctionExpression) {
     // An IIFE, `(async () => { ... })()`: its body runs right here.
     for (const arg of node.arguments) state.visit(state, arg, ctx, node);
-    const id = state.visitFunction(state, callee, '<anonymous>', ctx);
+    const id = state.visitFunction(state, callee, iifeName(callee), ctx);
     site.calleeId = id;
     ctx.out.push({ kind: 'call', calleeId: id, calleeName: '<iife>', awaited, span, label });
     return;
@@ -68,7 +69,7 @@ export function visitCall(state: BuildState, node: TSESTree.CallExpression, ctx:
   const limited = behaviour?.does === 'task' || (!behaviour && !!path && ((path.length === 1 && state.limiterNames.has(path[0])) || (!!receiver && method === 'add' && state.limiterNames.has(receiver))));
   for (const arg of node.arguments) {
     if (isCallable(arg)) {
-      const id = state.visitFunction(state, arg, '<anonymous>', ctx);
+      const id = state.visitFunction(state, arg, callbackName(node, arg), ctx);
       if (registersHandler) state.functions[id].isHandler = true;
       if (limited) ctx.out.push({ kind: 'call', calleeId: id, calleeName: '<task>', awaited, span: spanOf(arg), label: 'limited task' });
     } else {
@@ -221,7 +222,7 @@ function visitChain(state: BuildState, node: TSESTree.CallExpression & { callee:
       state.visit(state, arg, ctx, node);
       continue;
     }
-    const id = state.visitFunction(state, arg, '<anonymous>', ctx);
+    const id = state.visitFunction(state, arg, callbackName(node, arg), ctx);
     if (method === 'then' && arg === node.arguments[0]) {
       ctx.out.push({ kind: 'call', calleeId: id, calleeName: '<then callback>', awaited, span: spanOf(arg), label: 'then(callback)' });
     }
@@ -298,7 +299,7 @@ function visitCombinator(state: BuildState, node: TSESTree.CallExpression, ctx: 
     if (isCallable(callback)) state.perItemCallbacks.add(callback);
     // Each item's task is the callback's flow, awaited by the combinator: an inline one, or a local function by name (`xs.map(runChunk)`).
     const task: Segment = isCallable(callback)
-      ? { kind: 'call', calleeId: state.visitFunction(state, callback, '<anonymous>', ctx), calleeName: '<map callback>', awaited: true, span: spanOf(callback), label: 'each item' }
+      ? { kind: 'call', calleeId: state.visitFunction(state, callback, callbackName(arg, callback), ctx), calleeName: '<map callback>', awaited: true, span: spanOf(callback), label: 'each item' }
       : { kind: 'call', calleeId: -1, calleeName: (callback as TSESTree.Identifier).name, awaited: true, span: spanOf(callback), label: `each item: ${(callback as TSESTree.Identifier).name}` };
     fork.tasks.push([task]);
     fork.repeat = iterationGuess(arg.callee.object);
@@ -314,7 +315,7 @@ function visitIteration(state: BuildState, node: TSESTree.CallExpression, object
   state.visit(state, object, ctx, node);
   const inline = 'type' in callback;
   if (inline) state.perItemCallbacks.add(callback);
-  const id = inline ? state.visitFunction(state, callback, '<anonymous>', ctx) : -1;
+  const id = inline ? state.visitFunction(state, callback, callbackName(node, callback), ctx) : -1;
   for (const extra of node.arguments.slice(1)) state.visit(state, extra, ctx, node);
   const span = spanOf(node);
   const repeat = iterationGuess(object);
@@ -343,7 +344,7 @@ export function visitNew(state: BuildState, node: TSESTree.NewExpression, ctx: F
   if (api === 'Promise' && isCallable(executor)) {
     ctx.fn.sites.promiseConstructors.push(node);
     // The executor runs synchronously, right now; what it starts decides whether anything is waited for.
-    const id = state.visitFunction(state, executor, '<anonymous>', ctx);
+    const id = state.visitFunction(state, executor, callbackName(node, executor), ctx);
     // `new Promise((resolve) => setTimeout(resolve, 50))`: the promise settles when the callback
     // work it starts completes, so whoever awaits it waits for that work.
     for (const segment of state.functions[id].segments) {

@@ -7,6 +7,7 @@
 import { cpuWork, type HeavySite } from '../facts/cpuWork';
 import { asyncHeadSpan } from '../facts/threadContext';
 import { defineRule, type RelatedSpan } from './ruleTypes';
+import { isContextName } from '../naming';
 
 export const asyncCpuBound = defineRule({
   meta: {
@@ -21,7 +22,7 @@ export const asyncCpuBound = defineRule({
     for (const fn of context.model.functions) {
       const site = work.asyncCpuBoundSite(fn);
       if (!site) continue;
-      const name = fn.name === '<anonymous>' ? 'This function' : `\`${fn.name}\``;
+      const name = isContextName(fn.name) ? 'This function' : `\`${fn.name}\``;
       const helper = displayName(site);
       const through = site.via.length === 0 ? '' : helper ? ` (through \`${helper}\`)` : ' (through a callback)';
       context.report({
@@ -37,7 +38,7 @@ export const asyncCpuBound = defineRule({
 });
 
 function displayName(site: HeavySite): string | null {
-  return site.via.find((f) => f.name !== '<anonymous>')?.name ?? null;
+  return site.via.find((f) => !isContextName(f.name))?.name ?? null;
 }
 
 /** The call that leads to the work (when it is in a helper), then the work itself. */

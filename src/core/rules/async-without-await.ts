@@ -17,6 +17,7 @@ import type { QuickFix } from '../reportTypes';
 import { cpuWork } from '../facts/cpuWork';
 import { ancestors, asyncHeadSpan, exported, fileIndex } from '../facts/threadContext';
 import { defineRule } from './ruleTypes';
+import { isContextName } from '../naming';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
 const T = AST_NODE_TYPES;
@@ -44,7 +45,7 @@ export const asyncWithoutAwait = defineRule({
       if (body.returnsPromise) continue;
       if (work.asyncCpuBoundSite(fn)) continue; // that rule says more about the same function
       if (blocksItself(fn)) continue; // blocking-call's fix (await the async API) answers this one too
-      const name = fn.name === '<anonymous>' ? 'This function' : `\`${fn.name.replace(/^<anonymous>\./, '')}\``;
+      const name = isContextName(fn.name) ? 'This function' : `\`${fn.name.replace(/^<anonymous>\./, '')}\``;
       const fix = body.throws ? null : removeAsyncFix(model, fn, node, chain);
       context.report({
         fn,

@@ -12,6 +12,7 @@ import { spanOf } from '../model/spans';
 import type { FunctionInfo, Model, Segment, Span } from '../model/types';
 import { contextOf, type ContextFact } from '../facts/context';
 import { defineRule } from './ruleTypes';
+import { isContextName } from '../naming';
 
 /** Cheap for the sizes it is used with (a few random bytes), so not worth a finding. */
 export const IGNORED_BLOCKING: ReadonlySet<string> = new Set(['crypto.randomFillSync']);
@@ -90,7 +91,7 @@ export function collectBlocking(list: readonly Segment[], out: Extract<Segment, 
 
 /** "in this handler", "in async `load`", "in `checkPassword` (called by `handle` (line 12), which serves other work on this thread)". */
 function placeOf(fn: FunctionInfo, where: ContextFact): string {
-  const name = fn.name === '<anonymous>' ? null : `\`${fn.name}\``;
+  const name = isContextName(fn.name) ? null : `\`${fn.name}\``;
   const own = !where.from;
   if (own && where.kind === 'hot') return name ? `the handler ${name}` : 'this handler';
   const base = fn.async ? (name ? `async ${name}` : 'this async function') : name ?? (where.from ? 'a callback' : 'async code');

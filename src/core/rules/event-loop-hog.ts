@@ -10,6 +10,7 @@ import { cpuWork, type HeavySite } from '../facts/cpuWork';
 import { contextOf, type ContextFact } from '../facts/context';
 import { spanOf } from '../model/spans';
 import { defineRule, type RelatedSpan } from './ruleTypes';
+import { isContextName } from '../naming';
 
 export const eventLoopHog = defineRule({
   meta: {
@@ -59,7 +60,7 @@ function baseName(file: string): string {
 }
 
 function who(fn: FunctionInfo, where: ContextFact): string {
-  const name = fn.name === '<anonymous>' ? null : `\`${fn.name}\``;
+  const name = isContextName(fn.name) ? null : `\`${fn.name}\``;
   if (where.kind === 'hot' && !where.from) return name ? `the handler ${name}` : 'this handler';
   if (where.kind === 'hot') return `${name ?? 'this function'} (${where.why})`;
   return `${name ?? 'this async function'}, which also waits on I/O`;
@@ -67,7 +68,7 @@ function who(fn: FunctionInfo, where: ContextFact): string {
 
 function message(fn: FunctionInfo, site: HeavySite, where: ContextFact): string {
   if (site.via.length > 0) {
-    const helper = site.via.find((f) => f.name !== '<anonymous>')?.name ?? 'a helper';
+    const helper = site.via.find((f) => !isContextName(f.name))?.name ?? 'a helper';
     return `\`${helper}\` runs a heavy CPU loop on the event loop when ${who(fn, where)} calls it: ${STARVE} ${ADVICE}`;
   }
   return `This heavy CPU loop blocks the event loop inside ${who(fn, where)}: ${STARVE} ${ADVICE}`;

@@ -7,6 +7,7 @@ import type { ForkSegment } from '../model/types';
 import { cpuWork } from '../facts/cpuWork';
 import { collectForks } from '../facts/segments';
 import { defineRule, type RelatedSpan } from './ruleTypes';
+import { isContextName } from '../naming';
 
 const MAX_RELATED = 3;
 
@@ -27,14 +28,14 @@ export const promiseAllCpu = defineRule({
         const callees = work.cpuBoundFork(fork);
         if (!callees || callees.length === 0) continue;
         // A mapped arrow is anonymous: name the helper it calls when there is one.
-        const names = callees.map((c) => (c.name !== '<anonymous>' ? c.name : work.computeSite(c)!.via.find((f) => f.name !== '<anonymous>')?.name));
+        const names = callees.map((c) => (!isContextName(c.name) ? c.name : work.computeSite(c)!.via.find((f) => !isContextName(f.name))?.name));
         const named = [...new Set(names.filter((n): n is string => !!n))].map((n) => `\`${n}\``);
         const what = named.length > 0 ? named.join(', ') : 'the mapped callback';
         const combinator = fork.combinator === 'all' ? 'Promise.all' : 'Promise.allSettled';
         const related: RelatedSpan[] = [];
         for (const callee of callees.slice(0, MAX_RELATED)) {
           const site = work.computeSite(callee)!;
-          const who = site.origin.fn.name === '<anonymous>' ? 'the callback' : site.origin.fn.name;
+          const who = isContextName(site.origin.fn.name) ? 'the callback' : site.origin.fn.name;
           related.push({ span: site.origin.span, message: `${who} computes here without ever waiting: ${site.origin.label}` });
         }
         context.report({

@@ -17,6 +17,7 @@ import { apiInfo } from '../knowledge/category';
 import type { FunctionInfo, Model, Span } from '../model/types';
 import { functionOf, isCallable, modelIndex, propertyName, unwrap, walkLocal, type Callable } from '../facts/callbacks';
 import { defineRule, type RuleContext } from './ruleTypes';
+import { isContextName } from '../naming';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
 const T = AST_NODE_TYPES;
@@ -48,7 +49,7 @@ function checkPromise(context: RuleContext, fn: FunctionInfo, node: TSESTree.New
   if (onlySettles(executor, names)) return;
   // `resolve(nextStep())` adopts whatever nextStep returns: if that may be a promise, the wrapper settles later.
   if (resolvesWithPossiblePromise(context.model, executor)) return;
-  const where = fn.kind === 'module' ? 'at the top level' : fn.isHandler ? 'in this handler' : fn.name === '<anonymous>' ? 'in this callback' : `in \`${fn.name}\``;
+  const where = fn.kind === 'module' ? 'at the top level' : fn.isHandler ? 'in this handler' : isContextName(fn.name) ? 'in this callback' : `in \`${fn.name}\``;
   const instead = info.summary.blocks ? 'use the non-blocking API instead (fs/promises, async crypto/zlib)' : 'give CPU-heavy work to a worker';
   context.report({
     fn,

@@ -105,6 +105,18 @@ describe('cli timelines', () => {
       assert.deepStrictEqual(charted(functions), ['<anonymous>1', 'outer3']);
     });
 
+    it('functions named from their context follow the same rule as <anonymous>', () => {
+      const functions: Partial<FunctionReport>[] = [
+        { segments: [] },
+        { name: 'POST /signup handler', segments: [cpu(1), io(5)] },
+        { name: 'setInterval callback', segments: [cpu(2)] },
+        { name: 'outer', segments: [cpu(1)] },
+        { name: 'urls.map callback', parentId: 3, segments: [io(5)] },
+        { name: 'exports.handler', parentId: 3, segments: [cpu(1)] }, // a member assignment is a name the user wrote
+      ];
+      assert.deepStrictEqual(charted(functions), ['POST /signup handler1', 'outer3', 'exports.handler5']);
+    });
+
     it('trivial means CPU on the main thread and nothing else', () => {
       const [module, load] = simulateFile(file, 2);
       assert.strictEqual(isTrivial(module), true);

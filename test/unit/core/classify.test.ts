@@ -16,7 +16,7 @@ function quadrants(code: string, fileName = 'q.ts'): Record<string, string> {
   const report = analyze(code, { fileName });
   assert.strictEqual(report.parseError, null);
   const out: Record<string, string> = {};
-  for (const fn of report.functions) if (fn.name !== '<anonymous>') out[fn.name] = fn.quadrant;
+  for (const fn of report.functions) out[fn.name] = fn.quadrant;
   return out;
 }
 
@@ -35,12 +35,12 @@ describe('classify: quadrants', () => {
     {
       name: 'Promise.all over file reads is concurrent',
       code: `import { readFile } from 'node:fs/promises';\nexport async function all(ps: string[]) { return Promise.all(ps.map((p) => readFile(p))); }`,
-      expected: { '<module>': 'sequential', all: 'concurrent' },
+      expected: { '<module>': 'sequential', all: 'concurrent', 'ps.map callback': 'concurrent' },
     },
     {
       name: 'a pool fan-out joined with Promise.all is parallel',
       code: `import Piscina from 'piscina';\nconst pool = new Piscina({ filename: 'w.js' });\nexport async function run(chunks: number[][]) { return Promise.all(chunks.map((c) => pool.run(c))); }`,
-      expected: { '<module>': 'sequential', run: 'parallel' },
+      expected: { '<module>': 'sequential', run: 'parallel', 'chunks.map callback': 'parallel' },
     },
     {
       name: 'reading files and dispatching to workers is concurrent-parallel',
@@ -55,7 +55,7 @@ describe('classify: quadrants', () => {
     {
       name: 'an event handler registration is concurrent (the event loop juggles it)',
       code: `import http from 'http';\nhttp.createServer((req, res) => res.end('ok')).listen(8080);`,
-      expected: { '<module>': 'concurrent' },
+      expected: { '<module>': 'concurrent', 'http.createServer handler': 'sequential' },
     },
     {
       name: 'a worker per item through child_process.fork is parallel',
@@ -66,7 +66,7 @@ describe('classify: quadrants', () => {
     {
       name: 'listening to a worker you started is joining it, not serving events',
       code: `import { Worker } from 'node:worker_threads';\nexport function inWorker(d: Buffer) { return new Promise((resolve) => { const w = new Worker('./w.js', { workerData: d }); w.once('message', resolve); }); }`,
-      expected: { '<module>': 'sequential', inWorker: 'parallel' },
+      expected: { '<module>': 'sequential', inWorker: 'parallel', 'new Promise executor': 'parallel' },
     },
     {
       name: 'class methods are named Class.method and classified on their own',
@@ -156,7 +156,7 @@ describe('model: function names and spans', () => {
         ['Shop.checkout', 4, 14],
         ['Shop.make', 4, 42],
         ['list', 5, 15],
-        ['<anonymous>', 5, 39],
+        ['[…].map callback', 5, 39],
       ],
     );
   });
