@@ -6,6 +6,9 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FunctionInfo, Model } from '../model/types';
+import { contextOf } from '../facts/context';
+import { callTaking } from '../facts/threadContext';
+import { effectOf } from '../facts/effects';
 import { defineRule } from './ruleTypes';
 import { calleeName, functionOfNode, isFunctionNode, isVisibleFrom, shortText, unwrap } from '../facts/waits';
 import { findDeclaration } from '../facts/declarations';
@@ -42,15 +45,21 @@ export const unboundedFanout = defineRule({
         const mapCall = mapCallOf(call.arguments[0]);
         if (!mapCall) continue;
         const callback = callbackOf(model, fn, mapCall.arguments[0]);
-        if (!callback || !callback.summary.waitsOnIo || usesLimiter(model, callback)) continue;
+        // The callback must really wait (a known API, or a callee whose summary waits), and nothing inside may cap it already.
+        const effect = callback ? effectOf(model, callback) : null;
+        if (!callback || !effect?.waits?.certain || effect.limited || usesLimiter(model, callback)) continue;
         const items = (mapCall.callee as TSESTree.MemberExpression).object;
-        if (isBounded(items, 0) || !fromOutside(items, 0)) continue;
+        if (isBounded(items, 0)) continue;
+        // A parameter of a function whose callers are unknown (an exported helper) is only likely to be large: strict.
+        const certain = fromOutside(model, items, 0, false);
+        if (!certain && !fromOutside(model, items, 0, true)) continue;
         const what = shortText(model, items, 30);
         context.report({
           fn,
           span: context.spanOf(call),
           message: `${site.api} starts the callback's I/O for every element of \`${what}\` at the same moment, with no cap: a large \`${what}\` means that many open requests, sockets or file handles at once. More waits in flight help only until the other side is saturated; cap them with p-limit or process fixed-size chunks.`,
           related: [{ span: context.spanOf(mapCall), message: 'one task per element, all started together' }],
+          lowerSeverity: !certain,
         });
       }
     }
@@ -169,8 +178,9 @@ function isBounded(expr: Node, depth: number): boolean {
  * listing), `process.argv`. Collections the program holds itself (`this.pages()`,
  * a registry Set, `server.clients`) are its own live objects, not a flood of new work.
  */
-function fromOutside(expr: Node, depth: number): boolean {
+function fromOutside(model: Model, expr: Node, depth: number, likely: boolean): boolean {
   if (depth > 6) return false;
+  const again = (node: Node): boolean => fromOutside(model, node, depth + 1, likely);
   const node = unwrap(expr);
   switch (node.type) {
     case T.AwaitExpression:
@@ -179,35 +189,54 @@ function fromOutside(expr: Node, depth: number): boolean {
       if (node.name === 'process') return true;
       const decl = findDeclaration(node.name, node);
       if (!decl) return false;
-      if (decl.type !== T.VariableDeclarator) return true; // a parameter
-      if (decl.init) return fromOutside(decl.init, depth + 1);
+      if (decl.type !== T.VariableDeclarator) return parameterFromOutside(model, decl, likely);
+      if (decl.init) return again(decl.init);
       const declaration = decl.parent as TSESTree.VariableDeclaration;
       const loop = declaration.parent;
-      return (loop?.type === T.ForOfStatement || loop?.type === T.ForInStatement) && loop.left === declaration && fromOutside(loop.right, depth + 1);
+      return (loop?.type === T.ForOfStatement || loop?.type === T.ForInStatement) && loop.left === declaration && again(loop.right);
     }
     case T.MemberExpression:
-      return fromOutside(node.object, depth + 1);
+      return again(node.object);
     case T.CallExpression: {
       const callee = unwrap(node.callee);
       if (callee.type !== T.MemberExpression) return false;
       const receiver = unwrap(callee.object);
       // Object.keys(x), Array.from(x): the size of x.
-      if (receiver.type === T.Identifier && (receiver.name === 'Object' || receiver.name === 'Array') && node.arguments[0]) return fromOutside(node.arguments[0], depth + 1);
+      if (receiver.type === T.Identifier && (receiver.name === 'Object' || receiver.name === 'Array') && node.arguments[0]) return again(node.arguments[0]);
       // xs.filter(f), xs.slice(1), text.split('\n'), (await res.json()).items: derived from xs.
       const method = callee.property.type === T.Identifier ? callee.property.name : '';
-      return node.arguments.length > 0 || receiver.type === T.AwaitExpression || RESHAPERS.has(method) ? fromOutside(receiver, depth + 1) : false;
+      return node.arguments.length > 0 || receiver.type === T.AwaitExpression || RESHAPERS.has(method) ? again(receiver) : false;
     }
     case T.NewExpression:
-      return !!node.arguments[0] && fromOutside(node.arguments[0], depth + 1); // new Set(ids)
+      return !!node.arguments[0] && again(node.arguments[0]); // new Set(ids)
     case T.ArrayExpression:
-      return node.elements.some((e) => e?.type === T.SpreadElement && fromOutside(e.argument, depth + 1));
+      return node.elements.some((e) => e?.type === T.SpreadElement && again(e.argument));
     case T.ConditionalExpression:
-      return fromOutside(node.consequent, depth + 1) || fromOutside(node.alternate, depth + 1);
+      return again(node.consequent) || again(node.alternate);
     case T.LogicalExpression:
-      return fromOutside(node.left, depth + 1) || fromOutside(node.right, depth + 1);
+      return again(node.left) || again(node.right);
     default:
       return false;
   }
+}
+
+/**
+ * A parameter's size comes from outside only where the function serves
+ * others: a request, message or event handler, or a function such a handler
+ * calls. A callback's parameters are whatever the API running it hands over
+ * (a page of a batch, one chunk), and an exported function's callers are not
+ * known: no evidence either way.
+ */
+function parameterFromOutside(model: Model, param: Node, likely: boolean): boolean {
+  let owner: Node | undefined = param.parent;
+  while (owner && !isFunctionNode(owner)) owner = owner.parent;
+  const fn = owner ? functionOfNode(model, owner) : undefined;
+  if (!fn) return false;
+  const where = contextOf(model, fn);
+  const isCallback = fn.kind === 'arrow' || fn.kind === 'function-expression';
+  if (where.kind === 'unknown') return likely && !(isCallback && !!callTaking(model, fn.node));
+  if (where.kind !== 'hot') return false;
+  return !isCallback || !where.from;
 }
 
 /** `camelCase_words` -> words; true when one of them is a chunk word. */
