@@ -133,15 +133,30 @@ function returnedWaits(fn: FunctionInfo, value: TSESTree.Node, walk: Walk): bool
 }
 
 /**
- * `async function main() { setup(); try { ... } catch (e) { log(e) } }`: every wait
- * happens inside a try whose catch does not rethrow, so the promise (practically)
- * never rejects and starting it in the background loses nothing but its timing.
+ * The function cannot reject in practice: every wait and every throw of its
+ * own body sits inside a `try` whose `catch` does not throw again (`async
+ * function main() { try { … } catch (e) { log(e) } }`, or one try per step).
+ * Starting it in the background then loses nothing but its timing.
  */
 export function handlesOwnErrors(node: TSESTree.Node): boolean {
   if (!isFunctionNode(node) || node.body.type !== T.BlockStatement) return false;
-  const statements = node.body.body;
-  const last = statements[statements.length - 1];
-  if (!last || last.type !== T.TryStatement || !last.handler) return false;
-  if (containsNode(last.handler.body, THROW) || (last.finalizer && containsNode(last.finalizer, THROW))) return false;
-  return statements.slice(0, -1).every((s) => !containsNode(s, AWAIT_OR_THROW));
+  let guarded = 0;
+  const safe = (statements: readonly TSESTree.Statement[]): boolean => {
+    for (const statement of statements) {
+      if (statement.type === T.TryStatement && statement.handler) {
+        if (containsNode(statement.handler.body, THROW) || (statement.finalizer && containsNode(statement.finalizer, AWAIT_OR_THROW))) return false;
+        guarded++;
+        continue;
+      }
+      if (statement.type === T.IfStatement) {
+        if (containsNode(statement.test, AWAIT_OR_THROW)) return false;
+        const branches = [statement.consequent, ...(statement.alternate ? [statement.alternate] : [])];
+        if (!branches.every((b) => safe(b.type === T.BlockStatement ? b.body : [b]))) return false;
+        continue;
+      }
+      if (containsNode(statement, AWAIT_OR_THROW)) return false;
+    }
+    return true;
+  };
+  return safe(node.body.body) && guarded > 0;
 }

@@ -58,6 +58,8 @@ function checkSite(context: RuleContext, fn: FunctionInfo, site: CallSite): void
   const receiver = call.callee.object;
   const receiverText = context.textOf(receiver);
   if (STREAM_LIKE.test(receiverText)) return;
+  // `filter`, `some`, `find`… are everyday method names: only an array's own read the callback's result as a boolean.
+  if (method !== 'forEach' && knownCollection(context.model, fn, receiver, 0) !== 'array') return;
   const flat = receiverText.replace(/\s+/g, ' ');
   const shown = flat.length > 30 ? `${flat.slice(0, 29)}…` : flat;
   const arg = call.arguments[0];

@@ -41,8 +41,12 @@ export const asyncWithoutAwait = defineRule({
       if (node.body.type === T.BlockStatement && node.body.body.length === 0) continue; // a stub
       const chain = ancestors(model.ast, node); // outermost first
       if (!promiseContractIsLocal(node, chain)) continue;
+      // A public method may be held to its class's contract by callers and subclasses this file cannot see,
+      // and an exported function is a promise to its callers elsewhere: `async` keeps that promise.
+      if (!isPrivate(node) && (fn.kind === 'method' || exported(model, chain, fn.name.replace(/^.*\./, '')))) continue;
       const body = localWalk(node);
       if (body.returnsPromise) continue;
+      if (body.throws && onlyThrows(node)) continue; // a stub that refuses: the async signature is the point
       if (work.asyncCpuBoundSite(fn)) continue; // that rule says more about the same function
       if (blocksItself(fn)) continue; // blocking-call's fix (await the async API) answers this one too
       const name = isContextName(fn.name) ? 'This function' : `\`${fn.name.replace(/^<anonymous>\./, '')}\``;
@@ -58,6 +62,20 @@ export const asyncWithoutAwait = defineRule({
     }
   },
 });
+
+/** `private async m()` or `async #m()`: only its own class can call it. */
+function isPrivate(node: FunctionNode): boolean {
+  const method = node.parent;
+  if (method?.type !== T.MethodDefinition) return false;
+  return method.accessibility === 'private' || method.key.type === T.PrivateIdentifier;
+}
+
+/** A body that is nothing but a `throw` (after optional checks): "not supported here". */
+function onlyThrows(node: FunctionNode): boolean {
+  if (node.body.type !== T.BlockStatement) return false;
+  const statements = node.body.body;
+  return statements.length > 0 && statements[statements.length - 1].type === T.ThrowStatement && statements.length <= 2;
+}
 
 function blocksItself(fn: FunctionInfo): boolean {
   if (!fn.summary.blocks) return false;

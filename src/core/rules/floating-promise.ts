@@ -31,6 +31,9 @@ export const floatingPromise = defineRule({
   check(context) {
     const { model } = context;
     for (const fn of model.functions) {
+      // Module start-up: an unhandled rejection there stops the program with its error printed, which is the
+      // right end for a script's `main()` and for a server that cannot start.
+      if (fn.kind === 'module') continue;
       for (const site of fn.sites.calls) {
         if (!site.discarded || site.node.type !== T.CallExpression) continue;
         const what = promiseSource(model, fn, site);
@@ -56,6 +59,10 @@ function promiseSource(model: Model, fn: FunctionInfo, site: CallSite): string |
     // (async () => { ... })(): an async IIFE.
     // Read from the AST: the model may not build a function for an IIFE's callee.
     return callee.async && !callee.generator && !handlesOwnErrors(callee) ? 'an async function' : null;
+  }
+  if (site.external) {
+    const effect = site.external.effect;
+    return effect.returnsPromise && effect.canReject ? `the async function ${site.external.name} (${site.external.file.slice(site.external.file.lastIndexOf('/') + 1)})` : null;
   }
   if (site.calleeId !== null) {
     // Checked: the model matches by name, so `run()` or `this.save()` may name another function.

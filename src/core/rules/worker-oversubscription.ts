@@ -45,7 +45,19 @@ const POOLS = new Set(['piscina', 'piscina.Piscina', 'tinypool', 'tinypool.Tinyp
  * for start-up: the thread lives on, so that await does not count.
  */
 function serialized(fn: FunctionInfo, loop: LoopNode, at: TSESTree.Node): boolean {
-  return fn.sites.awaits.some((a) => a.node.type === T.AwaitExpression && a.loops.includes(loop) && a.node.range[1] > at.range[0] && unwrap(a.node.argument) !== at);
+  return fn.sites.awaits.some((a) => a.node.type === T.AwaitExpression && a.loops.includes(loop) && a.node.range[1] > at.range[0] && (unwrap(a.node.argument) !== at || wrapsTheWork(fn, at)));
+}
+
+/**
+ * `await runChild(args)` where `runChild` is a local function that starts the
+ * process and settles when it is done: awaiting that call waits for the whole
+ * run, so the loop starts one at a time. (`await spawn(new Worker())` from a
+ * library only waits for start-up: the thread lives on.)
+ */
+function wrapsTheWork(fn: FunctionInfo, at: TSESTree.Node): boolean {
+  if (at.type !== T.CallExpression) return false;
+  const site = fn.sites.calls.find((s) => s.node === at);
+  return !!site && site.calleeId !== null && !site.api;
 }
 
 /** `await sem.acquire()` before the spawn: a semaphore or lock bounds how many run at once. */

@@ -11,7 +11,7 @@ import { analyze } from '../../../src/core/report';
 function mutuallyRecursiveClass(count: number): string {
   const methods = Array.from({ length: count }, (_, i) => {
     const next = `m${(i + 1) % count}`;
-    const head = i === 0 ? 'async m0' : `m${i}`;
+    const head = i === 0 ? 'private async m0' : `m${i}`;
     return `  ${head}(items) {\n    for (const x of items) {\n      this.${next}(x);\n      this.${next}(x);\n    }\n  }`;
   });
   return `export default class {\n${methods.join('\n')}\n}\n`;
@@ -23,7 +23,7 @@ describe('bad input: an anonymous class whose methods call each other', () => {
     assert.strictEqual(report.skipped, null);
     assert.strictEqual(report.parseError, null);
     assert.deepStrictEqual(report.functions.map((fn) => fn.name), ['<module>', '<anonymous>.m0', '<anonymous>.m1']);
-    // The async method never awaits: the ordinary finding, which proves the rules ran to the end.
+    // The private async method never awaits: the ordinary finding, which proves the rules ran to the end.
     assert.deepStrictEqual(report.findings.filter((f) => f.rule === 'async-without-await').map((f) => [f.line, f.functionId]), [[2, 1]]);
   });
 

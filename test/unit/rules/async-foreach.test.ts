@@ -16,6 +16,12 @@ export async function importAll(dir: string) {
 runRuleTests('async-foreach', {
   valid: [
     {
+      name: 'filter on an object that is not known to be an array (a watcher\'s own filter method awaits its callback)',
+      code: `export async function watch(watcher: { filter(fn: (path: string) => Promise<boolean>): void }) {
+  watcher.filter(async (path) => path.endsWith('.ts'));
+}`,
+    },
+    {
       name: 'for…of with await',
       code: `import { writeFile } from 'fs/promises';
 export async function saveAll(pages: Map<string, string>) {
@@ -145,10 +151,9 @@ export async function bigFiles(paths: string[]) {
       errors: [{ line: 3, column: 10, endColumn: 28, message: 'every item is kept' }],
     },
     {
-      name: 'some, every, find and findIndex with async callbacks (JS)',
-      fileName: 'checks.js',
-      code: `async function isBanned(user) { return (await db.bans.findOne({ id: user.id })) !== null; }
-async function check(users) {
+      name: 'some, every, find and findIndex with async callbacks on an array',
+      code: `async function isBanned(user: { id: string }) { return (await db.bans.findOne({ id: user.id })) !== null; }
+async function check(users: { id: string }[]) {
   const anyBanned = users.some(isBanned);
   const allBanned = users.every(async (u) => isBanned(u));
   const first = users.find(isBanned);
