@@ -3,7 +3,8 @@
  * function's quadrant, the findings, and what to do first. Used by the
  * "Analyze Current File" command.
  */
-import { describeSpeedup, displayName, QUADRANT_LABEL, QUADRANT_SENTENCE } from './explain';
+import { displayName, QUADRANT_LABEL, QUADRANT_SENTENCE, quadrantSentence } from './explain';
+import { simulate } from './timeline/timeline';
 import type { Finding, Report, Severity } from './reportTypes';
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -19,11 +20,14 @@ export function summarizeReport(report: Report, displayPath: string, cores: numb
     return `${lines.join('\n')}\n`;
   }
   lines.push(`**File quadrant: ${QUADRANT_LABEL[report.quadrant]}.** Taken as a whole, it ${QUADRANT_SENTENCE[report.quadrant]}`, '');
-  lines.push('## Functions', '', '| function | line | quadrant | P | speed-up on ' + cores + ' cores |', '|---|---:|---|---:|---|');
+  lines.push('## Functions', '', `| function | line | quadrant | P | predicted speed-up on ${cores} cores | Amdahl's bound |`, '|---|---:|---|---:|---:|---:|');
+  const sentences: string[] = [];
   for (const fn of report.functions) {
-    const speedup = describeSpeedup(fn.parallelFraction, cores).match(/S\(\d+\) = ([\d.]+×)/)?.[1] ?? '1.00×';
-    lines.push(`| ${escapeCell(fn.name)} | ${fn.line} | ${QUADRANT_LABEL[fn.quadrant]} | ${fn.parallelFraction.toFixed(2)} | ${speedup} |`);
+    const timeline = simulate(report, fn.id, { cores });
+    lines.push(`| ${escapeCell(fn.name)} | ${fn.line} | ${QUADRANT_LABEL[fn.quadrant]} | ${fn.parallelFraction.toFixed(2)} | ${timeline.speedup.S.toFixed(2)}× | ${timeline.speedup.amdahl.toFixed(2)}× |`);
+    if (fn.quadrant !== 'sequential') sentences.push(`- line ${fn.line}: ${quadrantSentence(fn, timeline)}`);
   }
+  if (sentences.length > 0) lines.push('', '## How they run', '', ...sentences);
   lines.push('', `## Findings (${report.findings.length})`, '');
   if (report.findings.length === 0) lines.push('None: no known concurrency misconception in this file.');
   for (const finding of report.findings) lines.push(`- line ${finding.line}, ${finding.severity} \`${finding.rule}\`: ${finding.message}`);

@@ -1,6 +1,7 @@
 /** The palette commands that are not about the timeline views, and the CodeLens targets. */
 import * as vscode from 'vscode';
-import { describeQuadrant, describeSpeedup } from '../core/explain';
+import { describeSpeedup, quadrantSentence } from '../core/explain';
+import { simulate } from '../core/timeline/timeline';
 import type { AnalysisPool } from './analysisPool';
 import type { ActiveDocumentTracker } from './activeDocument';
 import { isAnalysable, SECTION } from './config';
@@ -50,7 +51,8 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
     const editor = active.textEditor;
     const fn = typeof functionId === 'number' ? report.functions.find((f) => f.id === functionId) : editor ? innermostFunctionAt(report, document.offsetAt(editor.selection.active)) : undefined;
     if (!fn) return undefined;
-    const text = `${describeQuadrant(fn).replace(/`/g, '')} ${describeSpeedup(fn.parallelFraction, cores.value)}`;
+    const timeline = simulate(report, fn.id, { cores: cores.value });
+    const text = `${quadrantSentence(fn, timeline).replace(/`/g, '')} ${describeSpeedup(timeline.speedup)}`;
     void vscode.window.showInformationMessage(text, 'Show Timeline').then((choice) => {
       if (choice) void vscode.commands.executeCommand('concurrencyLens.showTimeline', document.uri.toString(), fn.id);
     });

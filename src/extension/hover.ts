@@ -1,7 +1,8 @@
 /** Hover on a function's head: its quadrant in a sentence, the evidence, P and Amdahl's S(N). */
 import * as vscode from 'vscode';
-import { describeQuadrant, describeSpeedup } from '../core/explain';
-import type { FunctionReport } from '../core/reportTypes';
+import { describeSpeedup, quadrantSentence } from '../core/explain';
+import { simulate } from '../core/timeline/timeline';
+import type { FunctionReport, Report } from '../core/reportTypes';
 import type { DocumentAnalyzer } from './documentAnalyzer';
 import { functionHeadAt } from './functionsAt';
 import type { SharedCores } from './sharedCores';
@@ -17,21 +18,23 @@ export class QuadrantHoverProvider implements vscode.HoverProvider {
     if (!state?.report || state.version !== document.version) return undefined;
     const fn = functionHeadAt(state.report, document, position);
     if (!fn) return undefined;
-    return new vscode.Hover(hoverMarkdown(fn, this.cores.value, document.uri));
+    return new vscode.Hover(hoverMarkdown(state.report, fn, this.cores.value, document.uri));
   }
 }
 
-export function hoverMarkdown(fn: FunctionReport, cores: number, uri: vscode.Uri): vscode.MarkdownString {
+export function hoverMarkdown(report: Report, fn: FunctionReport, cores: number, uri: vscode.Uri): vscode.MarkdownString {
+  // The sentence and the speed-up are read off the same predicted schedule the timeline draws.
+  const timeline = simulate(report, fn.id, { cores });
   const md = new vscode.MarkdownString(undefined, true);
   // The link's command closes the hover before opening the panel (a plain command link leaves it open over the panel).
   md.isTrusted = { enabledCommands: ['concurrencyLens.showTimelineFromHover'] };
-  md.appendMarkdown(`**Concurrency Lens** · $(symbol-event) ${describeQuadrant(fn)}\n\n`);
+  md.appendMarkdown(`**Concurrency Lens** · $(symbol-event) ${quadrantSentence(fn, timeline)}\n\n`);
   if (fn.evidence.length > 0) {
     md.appendMarkdown('Why:\n');
     for (const evidence of fn.evidence) md.appendMarkdown(`- line ${evidence.line}: ${escapeMarkdown(evidence.text)}\n`);
     md.appendMarkdown('\n');
   }
-  md.appendMarkdown(`${describeSpeedup(fn.parallelFraction, cores)}\n\n`);
+  md.appendMarkdown(`${describeSpeedup(timeline.speedup)}\n\n`);
   const args = encodeURIComponent(JSON.stringify([uri.toString(), fn.id]));
   md.appendMarkdown(`[Show timeline](command:concurrencyLens.showTimelineFromHover?${args} "Open the predicted timeline")`);
   return md;

@@ -4,7 +4,7 @@
  * headline numbers. Built once, updated in place (the picker keeps focus while
  * the user browses it).
  */
-import { QUADRANT_SENTENCE } from '../core/explain';
+import { quadrantSentence } from '../core/explain';
 import type { FunctionReport } from '../core/reportTypes';
 import type { Timeline } from '../core/timeline/types';
 import type { TimelinePayload } from '../protocol';
@@ -55,7 +55,7 @@ export class Header {
 
     this.badge.className = `badge quadrant-${fn.quadrant}`;
     this.badge.textContent = QUADRANT_SHORT[fn.quadrant];
-    this.sentence.textContent = `This function ${QUADRANT_SENTENCE[fn.quadrant]}`;
+    this.sentence.textContent = quadrantSentence(fn, timeline);
 
     const stats: [string, string, string?][] = [
       ['Predicted total', `${units(timeline.total)} units`],
