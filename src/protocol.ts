@@ -3,6 +3,7 @@
  * discriminated unions. Each side validates what it receives: a webview is a
  * separate page and its messages are untrusted input.
  */
+import type { FixPreview } from './core/fixPreview';
 import type { Finding, FunctionReport } from './core/reportTypes';
 
 /** Everything the page needs to draw (and re-simulate) a file's timelines. */
@@ -20,6 +21,10 @@ export interface TimelinePayload {
   stale: string | null;
   /** Something the reader should know about the choice of function (the one asked for is gone), or null. */
   notice?: string | null;
+  /** Functions of other files of the project that calls reach (the timeline expands calls into them). */
+  imported?: FunctionReport[];
+  /** After-fix previews computed ahead (the CLI's standalone page); in the editor the page asks for them. */
+  previews?: Record<string, FixPreview>;
 }
 
 export type ExtensionToWebview =
@@ -27,6 +32,8 @@ export type ExtensionToWebview =
   | { type: 'select'; functionId: number }
   /** The shared core count changed (the other view's slider, or the setting). */
   | { type: 'cores'; cores: number }
+  /** The analysis of the code a finding's quick fix would produce, or why there is none. */
+  | { type: 'fixPreview'; key: string; preview: FixPreview | null; reason?: string }
   | { type: 'empty'; reason: string };
 
 export type WebviewToExtension =
@@ -35,6 +42,8 @@ export type WebviewToExtension =
   | { type: 'selectFunction'; functionId: number }
   /** The user moved the slider: every view and the workspace remember it. */
   | { type: 'setCores'; cores: number }
+  /** Wants the after-fix schedule of a finding (by fixKey) of the shown report. */
+  | { type: 'previewFix'; key: string }
   | { type: 'openDocs'; rule: string };
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
@@ -54,6 +63,8 @@ export function isWebviewToExtension(value: unknown): value is WebviewToExtensio
       return isPositiveInt(message.functionId);
     case 'setCores':
       return isCoreCount(message.cores);
+    case 'previewFix':
+      return isFixKey(message.key);
     case 'openDocs':
       return typeof message.rule === 'string' && /^[a-z-]{1,40}$/.test(message.rule);
     default: {
@@ -74,6 +85,8 @@ export function isExtensionToWebview(value: unknown): value is ExtensionToWebvie
       return isPositiveInt(message.functionId);
     case 'cores':
       return isCoreCount(message.cores);
+    case 'fixPreview':
+      return isFixKey(message.key) && (message.preview === null || isPreview(message.preview)) && (message.reason === undefined || typeof message.reason === 'string');
     case 'empty':
       return typeof message.reason === 'string';
     default: {
@@ -84,13 +97,32 @@ export function isExtensionToWebview(value: unknown): value is ExtensionToWebvie
   }
 }
 
+/** `rule@line:column` (fixKey). */
+const isFixKey = (value: unknown): value is string => typeof value === 'string' && /^[a-z-]{1,40}@\d{1,9}:\d{1,9}$/.test(value);
+
+const isFunctionList = (value: unknown): value is FunctionReport[] =>
+  Array.isArray(value) && value.every((fn) => isObject(fn) && isPositiveInt(fn.id) && typeof fn.name === 'string' && Array.isArray(fn.segments));
+
+function isPreview(value: unknown): value is FixPreview {
+  return (
+    isObject(value) &&
+    isFixKey(value.key) &&
+    typeof value.title === 'string' &&
+    isPositiveInt(value.functionId) &&
+    isFunctionList(value.functions) &&
+    (value.imported === undefined || isFunctionList(value.imported)) &&
+    Array.isArray(value.findings)
+  );
+}
+
 function isPayload(value: unknown): value is TimelinePayload {
   return (
     isObject(value) &&
     typeof value.fileName === 'string' &&
     typeof value.uri === 'string' &&
-    Array.isArray(value.functions) &&
-    value.functions.every((fn) => isObject(fn) && isPositiveInt(fn.id) && typeof fn.name === 'string' && Array.isArray(fn.segments)) &&
+    isFunctionList(value.functions) &&
+    (value.imported === undefined || isFunctionList(value.imported)) &&
+    (value.previews === undefined || (isObject(value.previews) && Object.values(value.previews).every(isPreview))) &&
     Array.isArray(value.findings) &&
     isPositiveInt(value.selectedFunctionId) &&
     isPositiveInt(value.cores) &&

@@ -4,6 +4,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { FixPreview } from '../core/fixPreview';
+import { previewFix } from '../core/report';
 import type { FunctionReport, Report } from '../core/reportTypes';
 import { clampCores, timelineToTrace, type Timeline, type TraceFile } from '../core/simulate';
 import type { TimelinePayload } from '../protocol';
@@ -75,7 +77,19 @@ export function payloadOf(file: AnalyzedFile, cores: number): TimelinePayload {
     selectedFunctionId: selectedFunction(report),
     cores: clampCores(cores),
     stale: null,
+    ...(report.imported ? { imported: report.imported } : {}),
+    // A standalone page has no extension to ask: every quick fix's after-fix analysis goes in with it.
+    previews: previewsOf(file),
   };
+}
+
+function previewsOf(file: AnalyzedFile): Record<string, FixPreview> {
+  const out: Record<string, FixPreview> = {};
+  for (const finding of file.report.findings) {
+    const preview = finding.fixes.length > 0 ? previewFix(file.text, { fileName: file.path }, file.report, finding) : null;
+    if (preview) out[preview.key] = preview;
+  }
+  return out;
 }
 
 /** What the page shows first: the first function with a finding, else the first named one. */

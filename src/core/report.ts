@@ -16,7 +16,8 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FunctionInfo, Model, Quadrant, Segment } from './model/types';
 import { summarizeModule } from './project/summarize';
 import type { ModuleSummary, ProjectImports, SummaryFunction } from './project/summaryTypes';
-import type { AnalyzeOptions, FunctionReport, Report } from './reportTypes';
+import { applyEdits, previewFromReports, type FixPreview } from './fixPreview';
+import type { AnalyzeOptions, Finding, FunctionReport, Report } from './reportTypes';
 
 export * from './reportTypes';
 
@@ -87,6 +88,17 @@ export function analyzeParsed(ast: TSESTree.Program, text: string, options: Anal
   };
   if (imported.length > 0) report.imported = imported;
   return { report, summary };
+}
+
+/**
+ * The after-fix preview of one finding: its quick fix applied to `text` and the
+ * result analysed with the same options (null when there is no fix, or the
+ * rewritten code does not analyse).
+ */
+export function previewFix(text: string, options: AnalyzeOptions, report: Report, finding: Finding, fixIndex = 0): FixPreview | null {
+  const fix = finding.fixes[fixIndex];
+  if (!fix) return null;
+  return previewFromReports(report, analyze(applyEdits(text, fix.edits), options), finding, fixIndex);
 }
 
 /** The other files' functions this file's calls reach, transitively, as reports carrying their `file`. */

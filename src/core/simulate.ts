@@ -5,8 +5,6 @@
  * APIs here or in ./timeline/).
  *
  * - simulate(report, functionId, { cores, ioLatency? }) -> Timeline
- * - simulateAfterFix(report, finding, options) -> { before, after, saving } for
- *   findings whose rule has a known rewrite (FIXABLE_RULES), else null
  * - amdahl(P, N), amdahlCeiling(P), speedupTable(P, cores[])
  * - timelineToAscii(timeline, width) for the CLI, timelineToTrace(timelines)
  *   for Perfetto / chrome://tracing
@@ -17,7 +15,6 @@ export type { AfterFix, LaneKind, SegmentRef, SimulateOptions, Speedup, Timeline
 export { simulate, simulatedSpeedup, predictedRun, clampCores, MAX_CORES } from './timeline/timeline';
 export { parallelFractionOf } from './timeline/parallelism';
 export { DEFAULT_MAX_SEGMENTS } from './timeline/scheduler';
-export { simulateAfterFix, FIXABLE_RULES, type FindingRef } from './timeline/afterFix';
 export { amdahl, amdahlCeiling, speedupOf, speedupTable, type SpeedupRow } from './timeline/amdahl';
 export { timelineToAscii, summaryLine, formatNumber, ASCII_FILL, ASCII_LEGEND } from './timeline/ascii';
 export { timelineToTrace, TRACE_MICROS_PER_UNIT, type TraceEvent, type TraceFile } from './timeline/trace';

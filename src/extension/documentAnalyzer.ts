@@ -5,6 +5,7 @@
  * diagnostics flashing away while the user types).
  */
 import * as vscode from 'vscode';
+import { applyEdits, fixKey, previewFromReports, type FixPreview } from '../core/fixPreview';
 import type { Report } from '../core/reportTypes';
 import { AnalysisPool } from './analysisPool';
 import { analysisFileName, isAnalysable, readConfig } from './config';
@@ -97,6 +98,24 @@ export class DocumentAnalyzer implements vscode.Disposable {
     const count = report.findings.length;
     this.log.info(`analysed ${name} in ${ms} ms: ${count} finding${count === 1 ? '' : 's'}, ${report.functions.length} functions, ${report.quadrant}${explicit ? ' (asked for)' : ''}`);
     return this.update(document.uri, { report, version, stale: null, skipped: null });
+  }
+
+  /**
+   * The after-fix preview of a finding of the document's current report: its
+   * quick fix applied to the text, the result analysed on a worker like any
+   * file. A reason instead when there is nothing to preview.
+   */
+  async preview(uri: vscode.Uri, key: string): Promise<{ preview: FixPreview | null; reason?: string }> {
+    const state = this.states.get(uri.toString());
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (!state?.report || !document) return { preview: null, reason: 'the file is not open' };
+    if (state.stale || document.version !== state.version) return { preview: null, reason: 'the file has changed since this report; the preview comes with the next analysis' };
+    const finding = state.report.findings.find((f) => fixKey(f) === key);
+    if (!finding || finding.fixes.length === 0) return { preview: null, reason: 'this finding has no quick fix' };
+    const fixed = applyEdits(document.getText(), finding.fixes[0].edits);
+    const result = await this.pool.analyze(`preview:${uri.toString()}:${key}`, { text: fixed, fileName: analysisFileName(uri), rules: readConfig().rules });
+    const preview = result ? previewFromReports(state.report, result.report, finding) : null;
+    return preview ? { preview } : { preview: null, reason: 'the rewritten code could not be analysed' };
   }
 
   /** A file skipped for the same reason at every keystroke is said once at info, then at debug. */

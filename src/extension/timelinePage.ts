@@ -5,7 +5,8 @@
  */
 import * as vscode from 'vscode';
 import type { Report } from '../core/reportTypes';
-import type { TimelinePayload } from '../protocol';
+import type { ExtensionToWebview, TimelinePayload } from '../protocol';
+import type { DocumentAnalyzer } from './documentAnalyzer';
 import { isWebviewToExtension } from '../protocol';
 import { makeNonce, timelineHtml } from '../webviewHtml';
 
@@ -16,6 +17,8 @@ export interface PageHandlers {
   selectFunction(functionId: number): void;
   /** The user moved the core-count slider. */
   setCores(cores: number): void;
+  /** The page wants the after-fix schedule of a finding. */
+  previewFix(key: string): void;
 }
 
 export function payloadFor(uri: vscode.Uri, report: Report, selected: number, cores: number, stale: string | null, notice: string | null = null): TimelinePayload {
@@ -28,7 +31,15 @@ export function payloadFor(uri: vscode.Uri, report: Report, selected: number, co
     cores,
     stale,
     notice,
+    ...(report.imported ? { imported: report.imported } : {}),
   };
+}
+
+/** Answers a page's request for an after-fix preview of a finding of the document it shows. */
+export async function answerPreview(analyzer: DocumentAnalyzer, uri: vscode.Uri | undefined, key: string, post: (message: ExtensionToWebview) => void): Promise<void> {
+  if (!uri) return;
+  const { preview, reason } = await analyzer.preview(uri, key);
+  post(reason === undefined ? { type: 'fixPreview', key, preview } : { type: 'fixPreview', key, preview, reason });
 }
 
 export function attachPage(context: vscode.ExtensionContext, webview: vscode.Webview, host: 'panel' | 'sidebar', handlers: PageHandlers): vscode.Disposable {
@@ -57,6 +68,9 @@ export function attachPage(context: vscode.ExtensionContext, webview: vscode.Web
         return;
       case 'setCores':
         handlers.setCores(message.cores);
+        return;
+      case 'previewFix':
+        handlers.previewFix(message.key);
         return;
       case 'openDocs':
         await vscode.commands.executeCommand('concurrencyLens.showRuleDocs', message.rule);

@@ -12,7 +12,7 @@ import { functionName } from '../webview/format';
 import type { DocumentAnalyzer } from './documentAnalyzer';
 import { identityOf, preferredFunction, resolveIdentity, type FunctionIdentity } from './functionChoice';
 import type { SharedCores } from './sharedCores';
-import { attachPage, payloadFor } from './timelinePage';
+import { answerPreview, attachPage, payloadFor } from './timelinePage';
 
 interface Target {
   uri: vscode.Uri;
@@ -56,6 +56,7 @@ export class TimelinePanel {
           this.updateTitle(report, functionId);
         },
         setCores: (count) => void this.cores.set(count),
+        previewFix: (key) => void answerPreview(this.analyzer, this.target?.uri, key, (message) => this.post(message)),
       }),
       analyzer.onDidChangeState((uri) => {
         if (this.target && uri.toString() === this.target.uri.toString()) this.redraw();

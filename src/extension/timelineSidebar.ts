@@ -10,7 +10,7 @@ import type { DocumentAnalyzer } from './documentAnalyzer';
 import { preferredFunction } from './functionChoice';
 import { innermostFunctionAt } from './functionsAt';
 import type { SharedCores } from './sharedCores';
-import { attachPage, payloadFor } from './timelinePage';
+import { answerPreview, attachPage, payloadFor } from './timelinePage';
 
 export class TimelineSidebar implements vscode.WebviewViewProvider {
   static readonly viewId = 'concurrencyLens.timeline';
@@ -49,6 +49,7 @@ export class TimelineSidebar implements vscode.WebviewViewProvider {
         },
         selectFunction: () => undefined, // the page keeps the pick until the cursor moves to another function
         setCores: (count) => void this.cores.set(count),
+        previewFix: (key) => void answerPreview(this.analyzer, this.active.document?.uri, key, (message) => this.post(message)),
       }),
       view.onDidChangeVisibility(() => this.refresh(true)),
     ];

@@ -5,11 +5,13 @@
  * re-simulates in the page when the core count changes.
  */
 import type { Finding, FunctionReport } from '../core/reportTypes';
-import { clampCores, simulate, simulateAfterFix } from '../core/simulate';
+import type { FixPreview } from '../core/fixPreview';
+import { clampCores, simulate } from '../core/simulate';
 import type { Timeline, TimelineSegment } from '../core/timeline/types';
 import { isExtensionToWebview, type ExtensionToWebview, type TimelinePayload, type WebviewToExtension } from '../protocol';
 import { renderChart } from './chart';
 import { fill, h } from './dom';
+import type { AfterFix } from '../core/timeline/types';
 import { fixKey, renderFixes, type FixItem } from './fixes';
 import { functionName, percent, units } from './format';
 import { Header } from './header';
@@ -81,8 +83,8 @@ function render(): void {
     const fn = payload.functions.find((f) => f.id === state.functionId) ?? payload.functions[0];
     const cores = clampCores(state.cores);
     const timeline = simulate(payload, fn.id, { cores });
-    const items = fixItems(payload, fn, cores);
-    const active = items.find((item) => item.key === state.fix) ?? null;
+    const items = fixItems(payload, fn, timeline, cores);
+    const active = items.find((item) => item.key === state.fix && item.result !== null) ?? null;
     empty.hidden = true;
     view.hidden = false;
     header.update(payload, fn, timeline);
@@ -104,13 +106,32 @@ function showEmpty(reason: string): void {
   fill(empty, h('p', { class: 'empty-title' }, 'No timeline to show'), h('p', { class: 'empty-reason' }, reason));
 }
 
-/** Findings of this function whose rewrite the simulator knows, with their before/after schedules. */
-function fixItems(payload: TimelinePayload, fn: FunctionReport, cores: number): FixItem[] {
+/**
+ * Previews of the current payload's fixable findings: asked for once each (the
+ * extension analyses the rewritten code), forgotten when a new report comes.
+ */
+const previews = new Map<string, { preview: FixPreview | null; reason: string | null }>();
+const asked = new Set<string>();
+
+/** Findings of this function whose quick fix the lightbulb offers, with their before/after schedules when known. */
+function fixItems(payload: TimelinePayload, fn: FunctionReport, timeline: Timeline, cores: number): FixItem[] {
   const items: FixItem[] = [];
   for (const finding of payload.findings as unknown[]) {
-    if (!isFinding(finding) || finding.functionId !== fn.id) continue;
-    const result = simulateAfterFix(payload, finding, { cores });
-    if (result) items.push({ key: fixKey(finding), finding, result });
+    if (!isFinding(finding) || finding.functionId !== fn.id || !Array.isArray(finding.fixes) || finding.fixes.length === 0) continue;
+    const key = fixKey(finding);
+    const known = payload.previews?.[key] ? { preview: payload.previews[key], reason: null } : previews.get(key);
+    if (!known && !asked.has(key)) {
+      asked.add(key);
+      post({ type: 'previewFix', key });
+    }
+    const preview = known?.preview ?? null;
+    let result: AfterFix | null = null;
+    if (preview) {
+      const after = simulate(preview, preview.functionId, { cores });
+      const saving = timeline.total > 0 ? Math.min(1, Math.max(0, (timeline.total - after.total) / timeline.total)) : 0;
+      result = { rule: finding.rule, before: timeline, after, saving: Math.round(saving * 10_000) / 10_000, description: `${preview.title}: the timeline of the code this quick fix writes.` };
+    }
+    items.push({ key, finding, result, reason: known ? (known.reason ?? (preview ? null : 'no preview')) : null });
   }
   return items;
 }
@@ -134,7 +155,7 @@ function drawCharts(): void {
     return;
   }
   // Before and after share one time axis and are stacked, so the saving is a visible difference in length.
-  const { before, after, saving, description } = fix.result;
+  const { before, after, saving, description } = fix.result!;
   const domainMax = Math.max(before.total, after.total);
   fill(
     charts,
@@ -142,7 +163,8 @@ function drawCharts(): void {
     renderChart(before, { width, domainMax, caption: `Before the fix: ${name}, ${units(before.total)} units`, compact, onReveal }),
     h('h3', { class: 'chart-title' }, 'After', h('span', { class: 'chart-total' }, `${units(after.total)} units`), h('span', { class: saving > 0 ? 'saving' : 'saving none' }, saving > 0 ? `−${percent(saving)}` : 'no faster')),
     h('p', { class: 'fix-description' }, description),
-    renderChart(after, { width, domainMax, caption: `After the fix: ${name}, ${units(after.total)} units`, compact, onReveal }),
+    // The after chart is of code not written yet: its segments have no place in the editor to reveal.
+    renderChart(after, { width, domainMax, caption: `After the fix: ${name}, ${units(after.total)} units`, compact, onReveal: () => undefined }),
   );
 }
 
@@ -152,7 +174,7 @@ function truncatedNote(timeline: Timeline): HTMLElement | null {
 
 function renderNotes(timeline: Timeline, fix: FixItem | null): void {
   const assumptions = [...timeline.assumptions];
-  for (const line of fix?.result.after.assumptions ?? []) if (!assumptions.includes(line)) assumptions.push(line);
+  for (const line of fix?.result?.after.assumptions ?? []) if (!assumptions.includes(line)) assumptions.push(line);
   fill(
     notes,
     h('p', { class: 'note-main' }, 'Costs are relative units estimated from the code’s structure, not measurements: compare shapes, not numbers.'),
@@ -175,6 +197,9 @@ function handle(message: ExtensionToWebview): void {
   switch (message.type) {
     case 'show': {
       const payload = message.payload;
+      // A new report: earlier previews describe older code.
+      previews.clear();
+      asked.clear();
       const previous = state.payload;
       const sameFile = previous !== null && previous.uri === payload.uri;
       const has = (id: number) => payload.functions.some((f) => f.id === id);
@@ -202,6 +227,12 @@ function handle(message: ExtensionToWebview): void {
     case 'cores':
       if (message.cores === state.cores) return;
       save({ cores: message.cores });
+      render();
+      return;
+    case 'fixPreview':
+      previews.set(message.key, { preview: message.preview, reason: message.reason ?? null });
+      // Kept with the payload, so a page shown again (reloaded from its state) need not ask twice.
+      if (message.preview && state.payload) save({ payload: { ...state.payload, previews: { ...state.payload.previews, [message.key]: message.preview } } });
       render();
       return;
     case 'empty':

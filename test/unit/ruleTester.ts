@@ -86,11 +86,35 @@ export function runRuleTests(ruleId: string, tests: RuleTests): void {
           for (const [i, expected] of test.errors.entries()) {
             if (expected.message) assert.ok(found[i].message.includes(expected.message), `message "${found[i].message}" should contain "${expected.message}"`);
           }
-          if (test.output !== undefined) assert.strictEqual(applyFix(test.code, found[0], test.fixIndex), test.output);
+          if (test.output !== undefined) {
+            assert.strictEqual(applyFix(test.code, found[0], test.fixIndex), test.output);
+            assertNoFindingOfItsOwnMaking(test.code, found[0], test.fixIndex ?? 0, test.fileName);
+          }
         });
       });
     });
   });
+}
+
+/**
+ * A quick fix must not trade one finding for another: the rewritten code,
+ * analysed with every rule (strict), has no finding inside the text the fix wrote.
+ */
+export function assertNoFindingOfItsOwnMaking(code: string, finding: Finding, fixIndex: number, fileName = 'test.ts'): void {
+  const fix = finding.fixes[fixIndex];
+  const output = applyFix(code, finding, fixIndex);
+  const report = analyze(output, { fileName, strict: true });
+  assert.strictEqual(report.parseError, null, `the fixed code must parse: ${JSON.stringify(report.parseError)}`);
+  // Where the edits' new text sits in the output (edits apply from the end, so earlier offsets stay put).
+  let shift = 0;
+  const written: [number, number][] = [];
+  for (const edit of [...fix.edits].sort((a, b) => a.start - b.start)) {
+    written.push([edit.start + shift, edit.start + shift + edit.newText.length]);
+    shift += edit.newText.length - (edit.end - edit.start);
+  }
+  const lineOf = (offset: number) => output.slice(0, offset).split('\n').length;
+  const own = report.findings.filter((f) => written.some(([start, end]) => f.line >= lineOf(start) && f.line <= lineOf(end)));
+  assert.deepStrictEqual(own.map((f) => `${f.rule}@${f.line}`), [], `the fix "${fix.title}" raised a finding of its own making in:\n${output}`);
 }
 
 /** The comparable part of a finding, shaped like the expectation it is compared with. */

@@ -46,8 +46,8 @@ export async function crawl(urls: string[]) {
 }
 `;
 
-export function awaitLoopPayload(): TimelinePayload {
-  return payloadFor(AWAIT_LOOP_SOURCE, 'src/crawl.ts', 'crawl');
+export function awaitLoopPayload(withPreviews = false): TimelinePayload {
+  return payloadFor(AWAIT_LOOP_SOURCE, 'src/crawl.ts', 'crawl', 4, withPreviews);
 }
 
 /** Strings that run script if any of them ever reaches the page as markup. */
@@ -72,7 +72,7 @@ export async function load() {
 
 /** Every user-supplied string of the payload replaced by hostile markup. */
 export function hostilePayload(): TimelinePayload {
-  const payload = payloadFor(HOSTILE_SOURCE, 'hostile.ts', 'load');
+  const payload = payloadFor(HOSTILE_SOURCE, 'hostile.ts', 'load', 4, true);
   let n = 0;
   const next = () => HOSTILE[n++ % HOSTILE.length];
   payload.fileName = HOSTILE[1] + HOSTILE[0];

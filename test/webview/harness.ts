@@ -9,7 +9,8 @@ import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { pathToFileURL } from 'url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { analyze } from '../../src/core/report';
+import { fixKey } from '../../src/core/fixPreview';
+import { analyze, previewFix } from '../../src/core/report';
 import type { TimelinePayload } from '../../src/protocol';
 import { standaloneTimelineHtml, timelineHtml } from '../../src/webviewHtml';
 import type { ThemeName } from '../../src/webview/themes';
@@ -35,11 +36,28 @@ export function readBundle(): { script: string; style: string } {
   return { script, style: readFileSync(STYLE, 'utf8') };
 }
 
-/** A payload from real source text, selecting the function named `select` (or the first one). */
-export function payloadFor(source: string, fileName: string, select?: string, cores = 4): TimelinePayload {
+/**
+ * A payload from real source text, selecting the function named `select` (or
+ * the first one). With `withPreviews` it carries the after-fix previews as the
+ * CLI's standalone page does; without, the page must ask for them.
+ */
+export function payloadFor(source: string, fileName: string, select?: string, cores = 4, withPreviews = false): TimelinePayload {
   const report = analyze(source, { fileName });
   const selected = report.functions.find((f) => f.name === select) ?? report.functions[0];
-  return { fileName, uri: `file:///work/${fileName}`, functions: report.functions, findings: report.findings, selectedFunctionId: selected?.id ?? 0, cores, stale: null };
+  const payload: TimelinePayload = { fileName, uri: `file:///work/${fileName}`, functions: report.functions, findings: report.findings, selectedFunctionId: selected?.id ?? 0, cores, stale: null };
+  if (withPreviews) payload.previews = previewsFor(source, fileName);
+  return payload;
+}
+
+/** The after-fix preview of every fixable finding of `source`, keyed like the page asks. */
+export function previewsFor(source: string, fileName: string): NonNullable<TimelinePayload['previews']> {
+  const report = analyze(source, { fileName });
+  const previews: NonNullable<TimelinePayload['previews']> = {};
+  for (const finding of report.findings) {
+    const preview = finding.fixes.length > 0 ? previewFix(source, { fileName }, report, finding) : null;
+    if (preview) previews[fixKey(finding)] = preview;
+  }
+  return previews;
 }
 
 export interface PageLog {

@@ -132,11 +132,12 @@ describe('timeline page (webview)', function () {
 
   it('restores its state after being hidden and shown (reload) before any message', async () => {
     await send(page, { type: 'show', payload: awaitLoopPayload() });
+    await send(page, { type: 'fixPreview', key: 'await-in-loop@5:17', preview: awaitLoopPayload(true).previews!['await-in-loop@5:17'] });
     await setCores(2);
     await page.click('.fix-toggle');
     await page.reload();
     await page.waitForSelector('svg.chart');
-    assert.deepStrictEqual(await posted(page), [{ type: 'ready' }]);
+    assert.deepStrictEqual(await posted(page), [{ type: 'ready' }], 'the preview came back with the state: not asked again');
     assert.strictEqual(await page.inputValue('#cl-cores'), '2');
     assert.strictEqual(await page.$$eval('svg.chart', (els) => els.length), 2, 'the before/after pair is still open');
     assert.strictEqual(await page.textContent('.file-name'), 'src/crawl.ts');
@@ -167,8 +168,9 @@ describe('timeline page (webview)', function () {
     assert.strictEqual(await page.isVisible('.notice'), false);
   });
 
-  it('shows before and after for a fixable finding, with the saving', async () => {
-    const payload = awaitLoopPayload();
+  it('shows before and after for a fixable finding from a precomputed preview, with the saving', async () => {
+    const payload = awaitLoopPayload(true);
+    assert.deepStrictEqual(Object.keys(payload.previews ?? {}), ['await-in-loop@5:17']);
     await send(page, { type: 'show', payload });
     assert.match((await page.textContent('.fix-toggle')) ?? '', /What if I fix await-in-loop at line 5.*saves \d+%/);
     await page.click('.fix-toggle');
@@ -179,10 +181,35 @@ describe('timeline page (webview)', function () {
     assert.ok(before > 0 && after > 0);
     const ioRows = await page.$$eval('svg.chart', (els) => els.map((el) => [...el.querySelectorAll('.lane-label')].filter((l) => /^io /.test(l.textContent ?? '')).length));
     assert.ok(ioRows[1] > ioRows[0], `after the fix the waits overlap (${ioRows})`);
+    assert.ok(!(await posted(page)).some((m) => (m as { type: string }).type === 'previewFix'), 'a precomputed preview is not asked for');
     await page.click('.fix button.link');
     assert.deepStrictEqual((await posted(page)).pop(), { type: 'openDocs', rule: 'await-in-loop' });
     await page.click('.fix-toggle');
     assert.strictEqual(await page.$$eval('svg.chart', (els) => els.length), 1);
+  });
+
+  it('asks the extension for a preview once, says it is computing, then draws the answer', async () => {
+    const payload = awaitLoopPayload();
+    await send(page, { type: 'show', payload });
+    const asks = (await posted(page)).filter((m) => (m as { type: string }).type === 'previewFix');
+    assert.deepStrictEqual(asks, [{ type: 'previewFix', key: 'await-in-loop@5:17' }]);
+    assert.match((await page.textContent('.fix-toggle')) ?? '', /computing…/);
+    assert.strictEqual(await page.isDisabled('.fix-toggle'), true);
+    const preview = awaitLoopPayload(true).previews!['await-in-loop@5:17'];
+    await send(page, { type: 'fixPreview', key: 'await-in-loop@5:17', preview });
+    assert.match((await page.textContent('.fix-toggle')) ?? '', /saves \d+%/);
+    await page.click('.fix-toggle');
+    assert.strictEqual(await page.$$eval('svg.chart', (els) => els.length), 2);
+    // Redrawing (the slider) does not ask again.
+    await send(page, { type: 'cores', cores: 2 });
+    assert.strictEqual((await posted(page)).filter((m) => (m as { type: string }).type === 'previewFix').length, 1);
+  });
+
+  it('says why when the rewritten code has no preview', async () => {
+    await send(page, { type: 'show', payload: awaitLoopPayload() });
+    await send(page, { type: 'fixPreview', key: 'await-in-loop@5:17', preview: null, reason: 'The rewritten code does not parse.' });
+    assert.match((await page.textContent('.fix-toggle')) ?? '', /no preview/);
+    assert.strictEqual(await page.textContent('.fix-totals'), 'The rewritten code does not parse.');
   });
 
   it('shows the empty state', async () => {

@@ -8,7 +8,8 @@
 import { mkdirSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import type { Page } from 'playwright-core';
-import { simulate, simulateAfterFix } from '../../src/core/simulate';
+import { simulate } from '../../src/core/simulate';
+import { fixKey } from '../../src/core/fixPreview';
 import type { TimelinePayload } from '../../src/protocol';
 import type { ThemeName } from '../../src/webview/themes';
 import { launchBrowser, openStandalone, payloadFor, ROOT } from './harness';
@@ -28,7 +29,7 @@ function mostInteresting(payload: TimelinePayload): number {
     const t = simulate(payload, fn.id, { cores: payload.cores });
     const kinds = new Set(t.lanes.filter((l) => l.segments.some((s) => s.kind !== 'idle')).map((l) => l.kind)).size;
     const count = t.lanes.reduce((n, l) => n + l.segments.length, 0);
-    const fixes = payload.findings.filter((f) => f.functionId === fn.id).map((f) => simulateAfterFix(payload, f, { cores: payload.cores })?.saving ?? 0);
+    const fixes = payload.findings.filter((f) => f.functionId === fn.id).map((f) => savingOf(payload, t.total, f));
     const score = kinds * 10 + (Math.max(0, ...fixes) > 0 ? 8 : 0) + Math.min(count, 30) / 3 - (count > 200 ? 15 : 0) + (/ (callback|executor)$/.test(fn.name) || fn.name === '<anonymous>' ? -5 : 0);
     if (score > bestScore) {
       best = fn.id;
@@ -38,8 +39,15 @@ function mostInteresting(payload: TimelinePayload): number {
   return best;
 }
 
+/** What the finding's quick fix saves, from its precomputed preview (0 without one). */
+function savingOf(payload: TimelinePayload, before: number, finding: TimelinePayload['findings'][number]): number {
+  const preview = payload.previews?.[fixKey(finding)];
+  if (!preview || before <= 0) return 0;
+  return (before - simulate(preview, preview.functionId, { cores: payload.cores }).total) / before;
+}
+
 function example(name: string, select?: string): TimelinePayload {
-  const payload = payloadFor(readFileSync(join(ROOT, 'examples', name), 'utf8'), `examples/${name}`, select, 4);
+  const payload = payloadFor(readFileSync(join(ROOT, 'examples', name), 'utf8'), `examples/${name}`, select, 4, true);
   if (!select) payload.selectedFunctionId = mostInteresting(payload);
   return payload;
 }

@@ -13,6 +13,7 @@ import { memberPath, qualifiedName } from './imports';
 import { callbackName, iifeName } from '../naming';
 import { COST, type CallSite, type ForkSegment, type Segment, type WorkerSegment } from './types';
 import { spanOf } from './spans';
+import { iterationGuess } from './iterations';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
 const T = AST_NODE_TYPES;
@@ -329,11 +330,6 @@ function visitIteration(state: BuildState, node: TSESTree.CallExpression, object
     return;
   }
   ctx.out.push({ kind: 'loop', mode: 'sync', iterations: repeat, iterationsGuessed: !(object.type === T.ArrayExpression), body: [call], span, label: labelOf(state, node) });
-}
-
-export function iterationGuess(collection: TSESTree.Node): number {
-  if (collection.type === T.ArrayExpression) return Math.max(1, collection.elements.length);
-  return COST.unknownIterations;
 }
 
 export function visitNew(state: BuildState, node: TSESTree.NewExpression, ctx: FnCtx, parent: TSESTree.Node | null, awaited = false): void {

@@ -5,7 +5,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { labelOf, type BuildState, type FnCtx } from './buildState';
-import { iterationGuess } from './buildCalls';
+import { iterationGuess } from './iterations';
 import { COST, type LoopNode, type LoopSegment, type Segment } from './types';
 import { spanOf } from './spans';
 
@@ -84,8 +84,22 @@ function tripCount(node: LoopNode): { iterations: number; guessed: boolean } {
       return { iterations: Math.min(count, COST.maxIterations), guessed: false };
     }
   }
+  // `for (let i = 0; i < xs.length; i += 10)`: one pass per chunk of xs (of its guessed size).
+  const step = node.type === T.ForStatement ? chunkStep(node) : null;
+  if (step) return { iterations: Math.max(1, Math.ceil(iterationGuess(step.collection) / step.size)), guessed: true };
   if (node.type === T.ForStatement && node.update) return { iterations: COST.unknownIndexedIterations, guessed: true };
   return { iterations: COST.unknownIterations, guessed: true };
+}
+
+/** `i < xs.length` with `i += K` (K a literal above 1): the collection and the chunk size. */
+function chunkStep(node: TSESTree.ForStatement): { collection: TSESTree.Node; size: number } | null {
+  const test = node.test;
+  const update = node.update;
+  if (test?.type !== T.BinaryExpression || test.operator !== '<' || test.left.type !== T.Identifier) return null;
+  if (test.right.type !== T.MemberExpression || test.right.computed || test.right.property.type !== T.Identifier || test.right.property.name !== 'length') return null;
+  if (update?.type !== T.AssignmentExpression || update.operator !== '+=' || update.left.type !== T.Identifier || update.left.name !== test.left.name) return null;
+  if (update.right.type !== T.Literal || typeof update.right.value !== 'number' || update.right.value <= 1) return null;
+  return { collection: test.right.object, size: update.right.value };
 }
 
 /** `while (Date.now() < end) {}`: spinning on the clock freezes the thread as surely as sync I/O. */

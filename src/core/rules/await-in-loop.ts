@@ -6,11 +6,10 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
 import type { AwaitSite, FunctionInfo, LoopNode, Model, Span } from '../model/types';
-import type { QuickFix } from '../reportTypes';
 import { defineRule, type RuleContext } from './ruleTypes';
 import { isOrdered, overlapEvidence } from '../facts/overlap';
-import { actionName, containsNode, hasCommentIn, isFunctionNode, isReference, isSleep, patternNames, shortText, unwrap, walk } from '../facts/waits';
-import { findDeclaration, isKnownArray } from '../facts/declarations';
+import { awaitLoopFix } from '../fixes/awaitLoopFix';
+import { actionName, containsNode, isFunctionNode, isReference, isSleep, patternNames, shortText, unwrap, walk } from '../facts/waits';
 import { splitLines } from '../lines';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
@@ -52,7 +51,7 @@ export const awaitInLoop = defineRule({
           span: context.spanOf(first),
           message: `\`await ${callee}\` runs once per item and each wait starts only when the previous one ends, although the items are independent: these waits could overlap instead of adding up. Start them together with Promise.all (with a limit such as p-limit for long lists).`,
           related: [{ span: loopHead(context, loop), message: 'the loop that makes these waits happen one after another' }],
-          fixes: fixFor(context, loop, first),
+          fixes: awaitLoopFix(context.model, fn, loop),
         });
       }
     }
@@ -254,60 +253,3 @@ function mentions(node: Node, names: Set<string>): boolean {
   return found;
 }
 
-/**
- * `for (const x of xs) { await f(x); }` -> `await Promise.all(xs.map(async (x) => { await f(x); }));`
- * `for (const x of xs) { out.push(await f(x)); }` -> `out.push(...(await Promise.all(xs.map(async (x) => f(x)))));`
- * Only for a single-statement body that writes nothing but the result array.
- */
-function fixFor(context: RuleContext, loop: LoopNode, first: TSESTree.AwaitExpression): QuickFix[] {
-  const text = context.model.text;
-  if (loop.type !== T.ForOfStatement || loop.await || loop.parent?.type === T.LabeledStatement) return [];
-  const left = loop.left;
-  if (left.type !== T.VariableDeclaration || left.declarations.length !== 1 || left.declarations[0].id.type !== T.Identifier) return [];
-  const item = left.declarations[0].id.name;
-  const statement = loop.body.type === T.BlockStatement ? (loop.body.body.length === 1 ? loop.body.body[0] : null) : loop.body;
-  if (!statement || statement.type !== T.ExpressionStatement) return [];
-  if (containsAny(statement, ['AssignmentExpression', 'UpdateExpression', 'YieldExpression']) || hasUnaryDelete(statement)) return [];
-  let awaits = 0;
-  walk(statement, (n) => { if (n.type === T.AwaitExpression) awaits++; }, false);
-  if (awaits !== 1) return [];
-  const right = unwrap(loop.right);
-  const simple = right.type === T.Identifier || right.type === T.MemberExpression || right.type === T.CallExpression || right.type === T.ArrayExpression || right.type === T.ThisExpression;
-  const source = text.slice(loop.right.range[0], loop.right.range[1]);
-  const wrapped = simple && right === loop.right ? source : `(${source})`;
-  const array = isKnownArray(loop.right) ? wrapped : `Array.from(${source})`;
-  const expression = statement.expression;
-  const title = 'Start every iteration at once with Promise.all';
-
-  if (expression === first) {
-    const block = loop.body.type === T.BlockStatement ? text.slice(loop.body.range[0], loop.body.range[1]) : `{ ${text.slice(statement.range[0], statement.range[1])} }`;
-    const newText = `await Promise.all(${array}.map(async (${item}) => ${block}));`;
-    return [{ title, isPreferred: true, edits: [{ start: loop.range[0], end: loop.range[1], newText }] }];
-  }
-  // out.push(await f(x)) with `out` declared as `[]` before the loop.
-  if (expression.type !== T.CallExpression || expression.arguments.length !== 1 || expression.arguments[0] !== first) return [];
-  const callee = expression.callee;
-  if (callee.type !== T.MemberExpression || callee.computed || callee.object.type !== T.Identifier || callee.property.type !== T.Identifier || callee.property.name !== 'push') return [];
-  const out = callee.object.name;
-  if (out === item || referencedNamesLocal(first).has(out) || hasCommentIn(context.model, loop.range[0], loop.range[1])) return [];
-  const decl = findDeclaration(out, loop);
-  if (!decl || decl.type !== T.VariableDeclarator || decl.id.type !== T.Identifier || decl.init?.type !== T.ArrayExpression || decl.init.elements.length !== 0 || decl.range[1] > loop.range[0]) return [];
-  const operand = text.slice(first.argument.range[0], first.argument.range[1]);
-  const mapped = `await Promise.all(${array}.map(async (${item}) => ${operand}))`;
-  const declaration = decl.parent as TSESTree.VariableDeclaration;
-  const container = declaration.parent;
-  const siblings = container && (container.type === T.BlockStatement || container.type === T.Program) ? (container.body as Node[]) : [];
-  const index = siblings.indexOf(declaration);
-  if (index >= 0 && siblings[index + 1] === loop && declaration.declarations.length === 1 && declaration.kind !== 'var' && !hasCommentIn(context.model, declaration.range[1], loop.range[0])) {
-    // `const out = []; for (...) out.push(await f(x));` becomes one declaration.
-    const head = text.slice(decl.id.range[0], decl.id.range[1]);
-    return [{ title, isPreferred: true, edits: [{ start: declaration.range[0], end: loop.range[1], newText: `${declaration.kind} ${head} = ${mapped};` }] }];
-  }
-  return [{ title, isPreferred: true, edits: [{ start: loop.range[0], end: loop.range[1], newText: `${out}.push(...(${mapped}));` }] }];
-}
-
-function hasUnaryDelete(node: Node): boolean {
-  let found = false;
-  walk(node, (n) => { if (n.type === T.UnaryExpression && n.operator === 'delete') found = true; });
-  return found;
-}

@@ -1,6 +1,11 @@
 import * as assert from 'assert';
 import { findingsFor, runRuleTests } from '../ruleTester';
 
+const saveAll = `import { save } from './store';
+export async function saveAll() {
+  ['a', 'b', 'c'].forEach(async (item) => { await save(item); });
+}`;
+
 const importAll = `import { readdir, readFile } from 'node:fs/promises';
 import { db } from './db';
 
@@ -94,7 +99,7 @@ export const again = () => handle('x');`,
   ],
   invalid: [
     {
-      name: 'for…of fix (preferred)',
+      name: 'waits that could overlap over a listing from outside: Promise.all, 10 at a time (for…of would be await-in-loop, one per item unbounded-fanout)',
       code: importAll,
       errors: [{ line: 6, column: 3, endLine: 6, endColumn: 22, message: '`files.forEach` drops the promise an async callback returns' }],
       output: `import { readdir, readFile } from 'node:fs/promises';
@@ -102,28 +107,42 @@ import { db } from './db';
 
 export async function importAll(dir: string) {
   const files = await readdir(dir);
-  for (const file of files) {
-    const text = await readFile(file, 'utf8');
-    await db.insert({ file, text });
+  for (let i = 0; i < files.length; i += 10) {
+    await Promise.all(files.slice(i, i + 10).map(async (file) => {
+      const text = await readFile(file, 'utf8');
+      await db.insert({ file, text });
+    }));
   }
   console.log('imported', files.length);
 }`,
     },
     {
-      name: 'Promise.all fix (second)',
-      code: importAll,
-      errors: [{ line: 6, column: 3 }],
+      name: 'nothing known about the waits: for…of first (keeps today\'s order) ...',
+      code: saveAll,
+      errors: [{ line: 3, column: 3, endLine: 3, endColumn: 32 }],
+      output: `import { save } from './store';
+export async function saveAll() {
+  for (const item of ['a', 'b', 'c']) { await save(item); }
+}`,
+    },
+    {
+      name: '... and Promise.all(map) second',
+      code: saveAll,
+      errors: [{ line: 3, column: 3 }],
       fixIndex: 1,
-      output: `import { readdir, readFile } from 'node:fs/promises';
-import { db } from './db';
-
-export async function importAll(dir: string) {
-  const files = await readdir(dir);
-  await Promise.all(files.map(async (file) => {
-    const text = await readFile(file, 'utf8');
-    await db.insert({ file, text });
-  }));
-  console.log('imported', files.length);
+      output: `import { save } from './store';
+export async function saveAll() {
+  await Promise.all(['a', 'b', 'c'].map(async (item) => { await save(item); }));
+}`,
+    },
+    {
+      name: 'waits that must stay in order (one transaction): for…of only',
+      code: `export async function moveAll(tx: { query(sql: string, args: unknown[]): Promise<void> }, ids: string[]) {
+  ids.forEach(async (id) => { await tx.query('UPDATE t SET moved = true WHERE id = $1', [id]); });
+}`,
+      errors: [{ line: 2, column: 3 }],
+      output: `export async function moveAll(tx: { query(sql: string, args: unknown[]): Promise<void> }, ids: string[]) {
+  for (const id of ids) { await tx.query('UPDATE t SET moved = true WHERE id = $1', [id]); }
 }`,
     },
     {
@@ -168,7 +187,7 @@ async function check(users: { id: string }[]) {
       ],
     },
     {
-      name: 'a local async function passed by name: only the Promise.all fix',
+      name: 'a local async function passed by name that fetches, over a caller\'s list: only Promise.all, in chunks',
       code: `async function upload(file: string) { await fetch('/upload', { method: 'POST', body: file }); }
 export async function uploadAll(files: string[]) {
   files.forEach(upload);
@@ -176,7 +195,9 @@ export async function uploadAll(files: string[]) {
       errors: [{ line: 3, column: 3, endColumn: 23, message: 'the async function `upload`' }],
       output: `async function upload(file: string) { await fetch('/upload', { method: 'POST', body: file }); }
 export async function uploadAll(files: string[]) {
-  await Promise.all(files.map(upload));
+  for (let i = 0; i < files.length; i += 10) {
+    await Promise.all(files.slice(i, i + 10).map(upload));
+  }
 }`,
     },
     {
@@ -191,10 +212,12 @@ export async function clean(paths: string[]) {
       errors: [{ line: 3, column: 3 }],
       output: `import { unlink } from 'node:fs/promises';
 export async function clean(paths: string[]) {
-  await Promise.all(paths.map(async (p, i) => {
-    if (p.endsWith('.keep')) return;
-    await unlink(p);
-  }));
+  for (let start = 0; start < paths.length; start += 10) {
+    await Promise.all(paths.slice(start, start + 10).map(async (p, i) => {
+      if (p.endsWith('.keep')) return;
+      await unlink(p);
+    }));
+  }
 }`,
     },
     {
@@ -286,12 +309,18 @@ describe('rule async-foreach: when no fix is offered', () => {
     assert.deepStrictEqual(fixesOf(`export async function saveAll(this: { prefix: string }, ids: string[]) {
   ids.forEach(async function (id) { await fetch(this.prefix + id); });
   [ids].forEach(async (ids) => { await fetch(ids.join()); });
-}`), [['Rewrite with Promise.all(map) (overlaps the waits)'], ['Rewrite with Promise.all(map) (overlaps the waits)']]);
+}`), [['Rewrite with Promise.all, 10 items at a time (overlaps the waits, bounded)'], ['Rewrite with Promise.all(map) (overlaps the waits)']]);
   });
 
   it('a comment outside the callback body: Promise.all only (for…of would drop it)', () => {
+    assert.deepStrictEqual(fixesOf(`export async function saveAll() {
+  ['a', 'b'].forEach(/* each */ async (item) => { await fetch(item); });
+}`), [['Rewrite with Promise.all(map) (overlaps the waits)']]);
+  });
+
+  it('a caller\'s list with a comment outside the callback: none (the chunked rewrite would drop it, a plain one would be unbounded)', () => {
     assert.deepStrictEqual(fixesOf(`export async function saveAll(items: string[]) {
   items.forEach(/* each */ async (item) => { await fetch(item); });
-}`), [['Rewrite with Promise.all(map) (overlaps the waits)']]);
+}`), [[]]);
   });
 });

@@ -259,7 +259,24 @@ export async function squares(xs: number[]) {
   ],
   invalid: [
     {
-      name: 'results pushed to an array (declaration merged into the rewrite)',
+      name: 'results pushed to an array, a fixed list: the declaration is merged into one Promise.all',
+      code: `import { readFile } from 'node:fs/promises';
+export async function loadAll() {
+  const contents: string[] = [];
+  for (const p of ['a.json', 'b.json', 'c.json']) {
+    contents.push(await readFile(p, 'utf8'));
+  }
+  return contents;
+}`,
+      errors: [{ line: 5, column: 19, endLine: 5, endColumn: 44, message: 'readFile' }],
+      output: `import { readFile } from 'node:fs/promises';
+export async function loadAll() {
+  const contents: string[] = await Promise.all(['a.json', 'b.json', 'c.json'].map(async (p) => readFile(p, 'utf8')));
+  return contents;
+}`,
+    },
+    {
+      name: 'results pushed to an array of a parameter: chunks of ten, so a long list never opens every file at once',
       code: `import { readFile } from 'node:fs/promises';
 export async function loadAll(paths: string[]) {
   const contents: string[] = [];
@@ -271,7 +288,10 @@ export async function loadAll(paths: string[]) {
       errors: [{ line: 5, column: 19, endLine: 5, endColumn: 44, message: 'readFile' }],
       output: `import { readFile } from 'node:fs/promises';
 export async function loadAll(paths: string[]) {
-  const contents: string[] = await Promise.all(paths.map(async (p) => readFile(p, 'utf8')));
+  const contents: string[] = [];
+  for (let i = 0; i < paths.length; i += 10) {
+    contents.push(...(await Promise.all(paths.slice(i, i + 10).map(async (p) => readFile(p, 'utf8')))));
+  }
   return contents;
 }`,
     },
@@ -291,7 +311,9 @@ export async function loadAll(paths: string[]) {
 export async function loadAll(paths: string[]) {
   const out = [];
   console.log('loading', paths.length);
-  out.push(...(await Promise.all(paths.map(async (p) => fsp.readFile(p)))));
+  for (let i = 0; i < paths.length; i += 10) {
+    out.push(...(await Promise.all(paths.slice(i, i + 10).map(async (p) => fsp.readFile(p)))));
+  }
   return out;
 }`,
     },
@@ -306,18 +328,22 @@ export async function cleanup(paths: string[]) {
       errors: [{ line: 4, column: 5, endLine: 4, endColumn: 33 }],
       output: `import { rm } from 'fs/promises';
 export async function cleanup(paths: string[]) {
-  await Promise.all(paths.map(async (p) => {
-    await rm(p, { force: true });
-  }));
+  for (let i = 0; i < paths.length; i += 10) {
+    await Promise.all(paths.slice(i, i + 10).map(async (p) => {
+      await rm(p, { force: true });
+    }));
+  }
 }`,
     },
     {
       name: 'a Set is not an array: the rewrite goes through Array.from',
-      code: `async function notify(targets: Set<string>) {
+      code: `async function notify() {
+  const targets = new Set(['https://a.example/hook', 'https://b.example/hook']);
   for (const url of targets) await fetch(url, { method: 'POST' });
 }`,
-      errors: [{ line: 2, column: 30, endLine: 2, endColumn: 66 }],
-      output: `async function notify(targets: Set<string>) {
+      errors: [{ line: 3, column: 30, endLine: 3, endColumn: 66 }],
+      output: `async function notify() {
+  const targets = new Set(['https://a.example/hook', 'https://b.example/hook']);
   await Promise.all(Array.from(targets).map(async (url) => { await fetch(url, { method: 'POST' }); }));
 }`,
     },
@@ -414,9 +440,11 @@ export async function deleteAll(bucket: string, keys: string[]) {
       output: `import { S3Client, DeleteObjectCommand } from '@aws-sdk/client-s3';
 const s3 = new S3Client({});
 export async function deleteAll(bucket: string, keys: string[]) {
-  await Promise.all(keys.map(async (key) => {
-    await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
-  }));
+  for (let i = 0; i < keys.length; i += 10) {
+    await Promise.all(keys.slice(i, i + 10).map(async (key) => {
+      await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+    }));
+  }
 }`,
     },
     {
