@@ -33,7 +33,7 @@ export interface ContextFact {
 
 /** Files that run once and exit, or exist to be run by a tool: nothing else waits for their thread. */
 const TEST_FILE = /(^|[\\/])(__tests__|__mocks__|tests?|spec|e2e|fixtures?)[\\/]|\.(test|spec|e2e)\.[cm]?[jt]sx?$/i;
-const SCRIPT_FILE = /(^|[\\/])(scripts?|bin|tools?|migrations?|seeds?|benchmarks?|bench)[\\/]|(^|[\\/._-])(config|conf|setup|install|postinstall|preinstall|build|gulpfile|gruntfile|jakefile|webpack|rollup|vite|esbuild|karma|jest|vitest|babel|eslint|prettier|tsup)\.[^\\/]*$/i;
+const SCRIPT_FILE = /(^|[\\/])(scripts?|bin|cli|tools?|migrations?|seeds?|benchmarks?|bench)[\\/]|(^|[\\/._-])(config|conf|setup|install|postinstall|preinstall|build|gulpfile|gruntfile|jakefile|webpack|rollup|vite|esbuild|karma|jest|vitest|babel|eslint|prettier|tsup)\.[^\\/]*$/i;
 /** Decorators that make a class method a request, message or job handler (NestJS and friends). */
 const HANDLER_DECORATORS = /^(Get|Post|Put|Patch|Delete|All|Options|Head|MessagePattern|EventPattern|SubscribeMessage|Process|Processor|OnEvent|OnQueueActive|Cron|Interval|Timeout|Query|Mutation|Subscription|ResolveField)$/;
 
@@ -61,6 +61,9 @@ function computeContexts(model: Model): ContextFact[] {
   if (file && (file.kind === 'worker' || file.why.startsWith('a test'))) return model.functions.map(() => file);
   const handlers = namedHandlers(model);
   const value: (ContextFact | undefined)[] = model.functions.map((fn) => ownEvidence(model, fn, handlers, file) ?? undefined);
+  // A file that runs once and exits (a script, a CLI, a migration) runs everything in it that way, exports included,
+  // unless a function shows its own evidence (a server the script starts is still hot).
+  if (file?.kind === 'one-shot') for (const fn of model.functions) value[fn.id] ??= file;
   const open = value.map((v) => v === undefined);
   // An exported function may also be called from other files: that caller is unknown.
   for (const fn of model.functions) if (open[fn.id] && isExported(model, fn)) value[fn.id] = { kind: 'unknown', why: 'exported: where it runs depends on callers in other files' };

@@ -5,7 +5,9 @@
  * function whose only awaits are on such local functions.
  */
 import { cpuWork, type HeavySite } from '../facts/cpuWork';
-import { asyncHeadSpan } from '../facts/threadContext';
+import { ancestors, asyncHeadSpan, exported } from '../facts/threadContext';
+import type { FunctionInfo, Model } from '../model/types';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/typescript-estree';
 import { defineRule, type RelatedSpan } from './ruleTypes';
 import { isContextName } from '../naming';
 
@@ -32,6 +34,9 @@ export const asyncCpuBound = defineRule({
           `${name} is async but only computes${through}: async does not make computation faster, it still runs on this thread and holds it until done. ` +
           'Move the work to a worker (worker_threads, piscina) to use another core, or drop `async`.',
         related: related(site),
+        // An exported function or a public method may be async by contract (an interface, a base class, callers that
+        // expect a promise): then `async` is not the belief this rule is about, and the verdict is only likely.
+        lowerSeverity: heldToContract(context.model, fn),
       });
     }
   },
@@ -47,4 +52,11 @@ function related(site: HeavySite): RelatedSpan[] {
   if (site.via.length > 0) out.push({ span: site.span, message: `calls ${displayName(site) ?? 'a callback'}, which does CPU work on this thread` });
   out.push({ span: site.origin.span, message: `CPU-bound work: ${site.origin.label}` });
   return out;
+}
+
+/** Public to code this file cannot see: an exported function, or a method that is not private. */
+function heldToContract(model: Model, fn: FunctionInfo): boolean {
+  const method = fn.node.parent;
+  if (method?.type === T.MethodDefinition) return method.accessibility !== 'private' && method.key.type !== T.PrivateIdentifier;
+  return exported(model, ancestors(model.ast, fn.node), fn.name.replace(/^.*\./, ''));
 }

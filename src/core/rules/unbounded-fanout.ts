@@ -7,6 +7,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FunctionInfo, Model } from '../model/types';
 import { collectionSize } from '../facts/collections';
+import { contextOf } from '../facts/context';
 import { effectOf } from '../facts/effects';
 import { defineRule } from './ruleTypes';
 import { calleeName, functionOfNode, isFunctionNode, isVisibleFrom, shortText, unwrap } from '../facts/waits';
@@ -46,7 +47,11 @@ export const unboundedFanout = defineRule({
         // A parameter of a function whose callers are unknown (an exported helper) is only likely to be large: strict.
         const size = collectionSize(model, items);
         if (size === 'bounded' || size === 'unknown') continue;
-        const certain = size === 'outside';
+        // A flood hurts where the thread serves others (a server's sockets, its pool, its database); a one-shot
+        // tool's listing of its own folder is small by nature and has the machine to itself.
+        const where = contextOf(model, fn).kind;
+        if (where === 'one-shot' || where === 'worker') continue;
+        const certain = size === 'outside' && where === 'hot';
         const what = shortText(model, items, 30);
         context.report({
           fn,

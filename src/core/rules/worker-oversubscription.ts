@@ -57,7 +57,8 @@ function serialized(fn: FunctionInfo, loop: LoopNode, at: TSESTree.Node): boolea
 function wrapsTheWork(fn: FunctionInfo, at: TSESTree.Node): boolean {
   if (at.type !== T.CallExpression) return false;
   const site = fn.sites.calls.find((s) => s.node === at);
-  return !!site && site.calleeId !== null && !site.api;
+  // A local function (a declaration or a `const` arrow, which also carries its name as api), not a library's spawn.
+  return !!site && site.calleeId !== null && !site.known;
 }
 
 /** `await sem.acquire()` before the spawn: a semaphore or lock bounds how many run at once. */

@@ -3,6 +3,16 @@ import { runRuleTests } from '../ruleTester';
 runRuleTests('unbounded-fanout', {
   valid: [
     {
+      name: 'a one-shot script listing its own folder: small by nature, the machine to itself (even strict)',
+      strict: true,
+      fileName: 'scripts/clean.ts',
+      code: `import { readdir, unlink } from 'node:fs/promises';
+export async function clean(dir: string) {
+  const names = await readdir(dir);
+  await Promise.all(names.map((name) => unlink(dir + '/' + name)));
+}`,
+    },
+    {
       name: 'a parameter of an exported helper: its callers decide its size, so only strict says anything',
       code: `export async function fetchAll(urls: string[]) {
   return Promise.all(urls.map(async (url) => (await fetch(url)).json()));
@@ -132,6 +142,18 @@ export async function resizeAll(images: Buffer[]) {
   ],
   invalid: [
     {
+      name: 'rows returned by an awaited query, in a request handler: reported by default',
+      code: `import { createServer } from 'node:http';
+import { Pool } from 'pg';
+const pool = new Pool();
+createServer(async (req, res) => {
+  const { rows } = await pool.query('SELECT id, url FROM pages');
+  const statuses = await Promise.all(rows.map(async (row: { url: string }) => (await fetch(row.url)).status));
+  res.end(JSON.stringify(statuses));
+}).listen(8080);`,
+      errors: [{ line: 6, column: 26, message: 'at the same moment, with no cap' }],
+    },
+    {
       name: 'fetch for every url of a parameter',
       strict: true,
       code: `export async function fetchAll(urls: string[]) {
@@ -226,7 +248,8 @@ export async function readEach(byName: Record<string, string>) {
       errors: [{ line: 3, column: 10 }],
     },
     {
-      name: 'rows returned by an awaited query',
+      name: 'rows returned by an awaited query, in an exported helper whose callers are unknown: strict',
+      strict: true,
       code: `import { Pool } from 'pg';
 const pool = new Pool();
 export async function enrich() {
