@@ -76,7 +76,16 @@ function schedule(graph: ProjectGraph, settings: AnalysisSettings, pool: TaskPoo
       if (other !== undefined && other !== index) needs.add(other);
     }
     // Components come in dependency order, so everything this one needs is already scheduled.
-    finished[index] = Promise.all([...needs].map((other) => finished[other])).then(() => runComponent(members, graph, settings, pool, cwd, summaries, byKey));
+    finished[index] = Promise.all([...needs].map((other) => finished[other]))
+      .then(() => runComponent(members, graph, settings, pool, cwd, summaries, byKey))
+      .catch((err: unknown) => {
+        // A bug here must cost this component's files, not the run (and not the files waiting on it).
+        const message = err instanceof Error ? err.message : String(err);
+        for (const key of members) {
+          const file = graph.files.get(key)!;
+          if (file.asked && !byKey.has(key)) byKey.set(key, internalProblem(file.path, `internal error while scheduling (please report it): ${message}`));
+        }
+      });
   });
   return Promise.all(finished);
 }
