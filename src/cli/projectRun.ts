@@ -50,13 +50,17 @@ export async function analyzeAsProject(files: readonly SourceFile[], settings: A
     size: Math.max(1, Math.min(settings.jobs, graph.components.length)),
     budgetMs: settings.budgetMs,
   });
+  const notes = [...graph.notes];
+  const late: string[] = [];
   try {
-    await schedule(graph, settings, pool, cwd, byKey);
+    await schedule(graph, settings, pool, cwd, byKey, late);
   } finally {
     await pool.close();
   }
+  // Sorted: they are found in the order workers finish, which must not show.
+  notes.push(...late.sort());
   const results = files.map((file) => byKey.get(toKey(file.absolute)) ?? byKey.get(problemKey(file.path)) ?? internalProblem(file.path, 'the file was not analysed'));
-  return { results, notes: graph.notes };
+  return { results, notes };
 }
 
 /** Unreadable files are keyed by their printed path (how the graph reports them), kept apart from analysed ones. */
@@ -64,7 +68,14 @@ function problemKey(shown: string): string {
   return `problem:${shown}`;
 }
 
-function schedule(graph: ProjectGraph, settings: AnalysisSettings, pool: TaskPool<WorkerTask, WorkerResult>, cwd: string, byKey: Map<string, FileResult>): Promise<unknown> {
+function schedule(
+  graph: ProjectGraph,
+  settings: AnalysisSettings,
+  pool: TaskPool<WorkerTask, WorkerResult>,
+  cwd: string,
+  byKey: Map<string, FileResult>,
+  notes: string[],
+): Promise<unknown> {
   const summaries = new Map<string, ModuleSummary>();
   const componentOf = new Map<string, number>();
   graph.components.forEach((members, index) => members.forEach((key) => componentOf.set(key, index)));
@@ -77,7 +88,7 @@ function schedule(graph: ProjectGraph, settings: AnalysisSettings, pool: TaskPoo
     }
     // Components come in dependency order, so everything this one needs is already scheduled.
     finished[index] = Promise.all([...needs].map((other) => finished[other]))
-      .then(() => runComponent(members, graph, settings, pool, cwd, summaries, byKey))
+      .then(() => runComponent(members, graph, settings, pool, cwd, summaries, byKey, notes))
       .catch((err: unknown) => {
         // A bug here must cost this component's files, not the run (and not the files waiting on it).
         const message = err instanceof Error ? err.message : String(err);
@@ -98,6 +109,7 @@ async function runComponent(
   cwd: string,
   summaries: Map<string, ModuleSummary>,
   byKey: Map<string, FileResult>,
+  notes: string[],
 ): Promise<void> {
   const members: ProjectFile[] = [];
   for (const key of keys) {
@@ -127,7 +139,10 @@ async function runComponent(
   const outcome = (await pool.run(task, settings.budgetMs === null ? null : settings.budgetMs * members.length)) as TaskOutcome<{ kind: 'modules'; modules: ModuleOutput[] }>;
   for (const file of members) {
     const result = resultFor(file, outcome, settings, cwd, summaries);
+    if (result === null) continue;
     if (file.asked) byKey.set(file.key, result);
+    else if (result.kind === 'problem') notes.push(`${file.path} (imported): ${result.problem.reason}; the files importing it were analysed without it`);
+    else if (result.file.report.skipped) notes.push(`${file.path} (imported): skipped: ${result.file.report.skipped}; the files importing it were analysed without it`);
   }
 }
 
@@ -142,13 +157,16 @@ function cycleContext(members: readonly ProjectFile[], graph: ProjectGraph, summ
   return context;
 }
 
-function resultFor(file: ProjectFile, outcome: TaskOutcome<{ kind: 'modules'; modules: ModuleOutput[] }>, settings: AnalysisSettings, cwd: string, summaries: Map<string, ModuleSummary>): FileResult {
+/** What to report for one member: null for an imported file that went well. */
+function resultFor(file: ProjectFile, outcome: TaskOutcome<{ kind: 'modules'; modules: ModuleOutput[] }>, settings: AnalysisSettings, cwd: string, summaries: Map<string, ModuleSummary>): FileResult | null {
   switch (outcome.kind) {
     case 'done': {
       const output = outcome.value.modules.find((module) => module.key === file.key);
       if (!output) return internalProblem(file.path, 'the worker sent no result for the file');
       if (output.summary) summaries.set(file.key, output.summary);
       if (output.problem) return { kind: 'problem', problem: { path: file.path, reason: output.problem } };
+      // A file read only for its summary has nothing more to say.
+      if (!file.asked) return null;
       if (!output.file) return internalProblem(file.path, 'the worker sent no report for the file');
       return { kind: 'file', file: withRelatedPaths(output.file, cwd), timelines: output.timelines };
     }

@@ -78,6 +78,25 @@ describe('cli project mode', () => {
     assert.deepStrictEqual(json(run.stdout).files.map((file) => [file.path, file.parseError, file.findings.length]), [['src/server.ts', null, 0]]);
   });
 
+  it('an imported helper over its time budget is named on stderr; the file asked for is still analysed', async function () {
+    this.timeout(120_000);
+    // Nested async function expressions: TypeScript's parser takes about a minute on 24 levels.
+    let stall = 'x;';
+    for (let i = 0; i < 24; i++) stall = `f(async function () { ${stall} });`;
+    dir = makeTempDir({
+      ...BLOCKING_PROJECT,
+      'src/stall.ts': `${stall}\nexport const ready = true;\n`,
+      'src/server.ts': `import './stall';\n${BLOCKING_PROJECT['src/server.ts']}`,
+    });
+    const run = await runIn(dir, ['--format', 'json', '--time-budget', '0.5', 'src/server.ts']);
+    assert.strictEqual(run.status, 1);
+    assert.strictEqual(
+      run.stderr,
+      'concurrency-lens: src/stall.ts (imported): skipped: analysis took longer than the 0.5 s time budget and was stopped (--time-budget); the files importing it were analysed without it\n',
+    );
+    assert.deepStrictEqual(json(run.stdout).files[0].findings.map((f) => [f.rule, f.line, f.related?.[0].file]), [['blocking-call', 5, 'src/hash.ts']]);
+  });
+
   it('files that import each other settle and are both reported', async () => {
     const run = await runIn(path.join(PROJECTS, 'cycle'), ['--format', 'json', 'src']);
     assert.strictEqual(run.status, 0, run.stderr);
