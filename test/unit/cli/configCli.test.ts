@@ -13,7 +13,9 @@ const UNKNOWN_CALLERS = {
   'src/login.ts': `import { hash } from './hash';\nexport async function login(password: string) {\n  return hash(password);\n}\n`,
 };
 
-describe('cli configuration file', () => {
+describe('cli configuration file', function () {
+  // Each case starts worker threads and reads a project; on a busy machine that takes seconds.
+  this.timeout(120_000);
   let dir = '';
   afterEach(() => {
     if (dir) removeTempDir(dir);

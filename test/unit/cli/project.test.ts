@@ -21,7 +21,9 @@ const HASH_FINDING = {
   related: [{ message: "the blocking call: pbkdf2Sync(password, 'salt', 100000, 64, 'sha51…", file: 'src/hash.ts', line: 3, column: 10, endLine: 3, endColumn: 11 }],
 };
 
-describe('cli project mode', () => {
+describe('cli project mode', function () {
+  // Each case starts worker threads and reads a project; on a busy machine that takes seconds.
+  this.timeout(120_000);
   let dir = '';
   afterEach(() => {
     if (dir) removeTempDir(dir);
