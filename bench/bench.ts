@@ -15,6 +15,7 @@ import { parseSource } from '../src/core/parse';
 import { analyze } from '../src/core/report';
 import { countLines, generateSource } from './generate';
 import { printMarkdown, type BenchResult, type Growth, type GrowthFit } from './format';
+import { measureProject, printProjectRow, type ProjectMeasurement } from './projectBench';
 import { describeSlope, findGc, logLogSlope, median, timeMs } from './stats';
 
 export const TARGET_RATIO = 1.3;
@@ -28,6 +29,8 @@ const USAGE = `usage: node dist/bench.js [--sizes 1000,5000,20k] [--runs 7] [--w
               tiny inputs keep warming up to 20x that, for ~250 ms)
   --examples  folder of real files to measure too (default examples; skipped if absent)
   --budget    seconds per input; big inputs get fewer runs, never under 3 (default 25)
+  --project-runs  timed runs of the whole-project comparison with ESLint (default 5;
+              0 leaves it out)
   --json      machine-readable results instead of the Markdown table`;
 
 interface Options {
@@ -37,6 +40,8 @@ interface Options {
   examplesDir: string;
   /** Seconds of measuring allowed per input; big inputs get fewer runs (never fewer than 3). */
   budget: number;
+  /** Timed runs of the whole-project row; 0 leaves it out. */
+  projectRuns: number;
   json: boolean;
 }
 
@@ -50,7 +55,7 @@ interface Input {
 const SOURCE_EXT = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/i;
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { sizes: [1000, 5000, 20000, 50000], runs: 7, warmup: 2, examplesDir: 'examples', budget: 25, json: false };
+  const o: Options = { sizes: [1000, 5000, 20000, 50000], runs: 7, warmup: 2, examplesDir: 'examples', budget: 25, projectRuns: 5, json: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -63,6 +68,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--warmup') o.warmup = Number(value());
     else if (a === '--examples') o.examplesDir = value();
     else if (a === '--budget') o.budget = Number(value());
+    else if (a === '--project-runs') o.projectRuns = Number(value());
     else if (a === '--json') o.json = true;
     else if (a === '--help' || a === '-h') {
       console.log(USAGE);
@@ -72,6 +78,7 @@ function parseArgs(argv: string[]): Options {
   const bad = o.sizes.find((n) => !Number.isInteger(n) || n < 20);
   if (bad !== undefined) throw new Error(`--sizes: ${bad} is not a line count >= 20`);
   if (!(o.runs >= 1) || !(o.warmup >= 0) || !(o.budget > 0)) throw new Error('--runs >= 1, --warmup >= 0, --budget > 0');
+  if (!Number.isInteger(o.projectRuns) || o.projectRuns < 0) throw new Error('--project-runs must be a whole number >= 0');
   return o;
 }
 
@@ -275,8 +282,17 @@ function main(): void {
     load: [loadBefore, os.loadavg()[0]] as [number, number],
   };
   const g = growth(results);
-  if (o.json) console.log(JSON.stringify({ env, target: TARGET_RATIO, results, growth: g }, null, 2));
-  else printMarkdown(results, g, env, TARGET_RATIO);
+  // The bundles sit side by side in dist/, with the repository one level up.
+  let project: ProjectMeasurement | null = null;
+  if (o.projectRuns > 0) {
+    if (!o.json) process.stderr.write('measuring undici/lib as a project, against ESLint...\n');
+    project = measureProject(path.resolve(__dirname, '..'), path.join(__dirname, 'cli.js'), o.projectRuns);
+  }
+  if (o.json) console.log(JSON.stringify({ env, target: TARGET_RATIO, results, growth: g, project }, null, 2));
+  else {
+    printMarkdown(results, g, env, TARGET_RATIO);
+    if (project) printProjectRow(project, env.cores);
+  }
 }
 
 try {

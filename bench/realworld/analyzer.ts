@@ -1,7 +1,9 @@
 /**
- * The one place that runs the analyzer on a project. Today that is the CLI, file by
- * file, with JSON output; when a project-wide mode lands, only `cliArguments` (and
- * perhaps the chunking) changes.
+ * The one place that runs the analyzer on a project: the CLI in project mode (its default),
+ * with JSON output, so a call into another file of the project is judged by what the callee
+ * does. The CLI reads the files the listed ones import even when they are not listed (and
+ * even when they are in another chunk), so chunking changes how often a shared helper is
+ * read, never a finding.
  *
  * Results are cached per project under the real-world root, keyed by the CLI bundle's
  * content, the commit and the file list, so judging (`--sample`) does not wait minutes
@@ -37,8 +39,12 @@ interface JsonReport {
   files: { path: string; parseError: { message: string } | null; findings: Omit<Finding, 'project' | 'path'>[] }[];
 }
 
-/** Files per CLI call: keeps the command line far below the system's argument limit. */
-const CHUNK = 400;
+/**
+ * Files per CLI call: keeps the command line far below the system's argument limit
+ * (2,000 paths of ~60 bytes is ~120 kB, against Linux's 2 MB) while keeping most
+ * projects to one call, so each file is parsed once.
+ */
+const CHUNK = 2000;
 
 /** The command line, relative to the project root. The only place that says how the analyzer is called. */
 export function cliArguments(cli: string, files: string[]): string[] {
@@ -65,6 +71,8 @@ export function analyzeProject(cli: string, project: Project, dir: string, files
     if (run.status !== 0 && run.status !== 2) {
       throw new Error(`${project.name}: the CLI exited with ${run.status}: ${run.stderr.trim().split('\n').slice(-3).join(' / ')}`);
     }
+    // A project's own configuration file that is invalid stops the CLI before any report.
+    if (run.stdout.trim() === '') throw new Error(`${project.name}: the CLI printed no report: ${run.stderr.trim().split('\n').slice(-3).join(' / ')}`);
     const report = JSON.parse(run.stdout) as JsonReport;
     for (const file of report.files) {
       if (file.parseError) notAnalysed.push(`${file.path}: parse error: ${file.parseError.message}`);
@@ -74,7 +82,8 @@ export function analyzeProject(cli: string, project: Project, dir: string, files
     }
     notAnalysed.push(...run.stderr.split('\n').filter((l) => /skipped|not analysed|cannot|internal error/.test(l)));
   }
-  const result = { findings, notAnalysed };
+  // An imported file that cannot be read is named by every chunk that imports it.
+  const result = { findings, notAnalysed: [...new Set(notAnalysed)] };
   if (cacheFile !== null && cacheDir !== null) {
     fs.mkdirSync(cacheDir, { recursive: true });
     fs.writeFileSync(cacheFile, JSON.stringify(result));

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_TIME_BUDGET_MS } from '../core/limits';
 import { allRules } from '../core/rules/index';
 import type { Severity, SeveritySetting } from '../core/reportTypes';
+import { isPresetName, PRESET_NAMES, type PresetName } from '../core/presets';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
@@ -23,8 +24,14 @@ const MAX_BUDGET_SECONDS = 86_400;
 export interface CliOptions {
   format: OutputFormat;
   cores: number;
-  /** Only the rules named on the command line; the core applies the defaults to the rest. */
+  /** Only the rules named on the command line (applied over the preset and the configuration file). */
   rules: Record<string, SeveritySetting>;
+  /** `--preset`, replacing the configuration file's preset; null when not given. */
+  preset: PresetName | null;
+  /** `--config FILE`; null to look for the nearest configuration file. */
+  config: string | null;
+  /** Project mode (the default): read what the files import; false with --no-project. */
+  project: boolean;
   failOn: FailOn;
   /** Per-function timelines in the text (ASCII charts) or JSON (`timeline` key) output. */
   timeline: boolean;
@@ -55,6 +62,9 @@ const OPTIONS = {
   trace: { type: 'string' },
   jobs: { type: 'string', short: 'j' },
   'time-budget': { type: 'string' },
+  config: { type: 'string' },
+  preset: { type: 'string' },
+  'no-project': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -127,8 +137,14 @@ export function parseCommandLine(argv: readonly string[], defaultCores = availab
     rules[parsedRule.id] = parsedRule.setting;
   }
 
+  const preset = values.preset ?? null;
+  if (preset !== null && !isPresetName(preset)) return usageError(`unknown --preset '${preset}' (use ${orList(PRESET_NAMES)})`);
+  const config = values.config ?? null;
+  if (config !== null && config.trim() === '') return usageError('--config needs a file name');
+  const project = values['no-project'] !== true;
+
   if (positionals.length === 0) return usageError('no files or folders given');
-  return { kind: 'run', options: { format, cores, rules, failOn, timeline, html, trace, jobs, timeBudgetMs, paths: positionals } };
+  return { kind: 'run', options: { format, cores, rules, preset, config, project, failOn, timeline, html, trace, jobs, timeBudgetMs, paths: positionals } };
 }
 
 /** `id=severity` -> the pair, or a message saying what is wrong with it. */

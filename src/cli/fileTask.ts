@@ -15,10 +15,13 @@ import type { AnalyzedFile, FileProblem } from './types';
 export const FILE_WORKER_ROLE = 'concurrency-lens/file-worker';
 
 export interface FileTask {
+  kind: 'file';
   absolute: string;
   /** As printed. */
   path: string;
   rules: Record<string, SeveritySetting>;
+  /** AnalyzeOptions.strict (the `strict` preset). */
+  strict: boolean;
   /** Core count to simulate timelines for, or null when no output needs them. */
   timelineCores: number | null;
 }
@@ -32,7 +35,7 @@ export function runFileTask(task: FileTask): FileResult {
   if (read.kind === 'error') return { kind: 'problem', problem: { path: task.path, reason: read.reason } };
   if (read.kind === 'skipped') return analysed({ path: task.path, text: '', report: skippedReport(task.path, read.reason) }, task);
   try {
-    const report = analyze(read.text, { fileName: task.path, rules: task.rules });
+    const report = analyze(read.text, { fileName: task.path, rules: task.rules, strict: task.strict });
     return analysed({ path: task.path, text: read.text, report }, task);
   } catch (err) {
     // A bug in one rule must not hide the results for every other file.

@@ -3,7 +3,7 @@
  * bundle dist/cli.js is its own worker script instead: main.ts serves the same tasks when it
  * finds itself on a worker thread.
  */
-import { runFileTask } from './fileTask';
+import { runWorkerTask } from './workerTasks';
 import { serveTasks } from './pool/serveTasks';
 
-serveTasks(runFileTask);
+serveTasks(runWorkerTask);

@@ -95,6 +95,18 @@ export interface JsonFinding {
   column: number;
   endLine: number;
   endColumn: number;
+  /** Present when the finding points elsewhere too; `file` is set when that place is in another file. */
+  related?: JsonRelated[];
+}
+
+export interface JsonRelated {
+  message: string;
+  /** Another file of the project (printed like `path`); absent for the finding's own file. */
+  file?: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
 }
 
 export interface JsonOptions {
@@ -142,7 +154,7 @@ export function jsonFunction(fn: FunctionReport, timeline?: Timeline): JsonFunct
 }
 
 export function jsonFinding(finding: Finding): JsonFinding {
-  return {
+  const out: JsonFinding = {
     rule: finding.rule,
     severity: finding.severity,
     message: finding.message,
@@ -151,6 +163,17 @@ export function jsonFinding(finding: Finding): JsonFinding {
     endLine: finding.endLine,
     endColumn: finding.endColumn,
   };
+  if (finding.related.length > 0) {
+    out.related = finding.related.map((related) => ({
+      message: related.message,
+      ...(related.file !== undefined ? { file: related.file } : {}),
+      line: related.line,
+      column: related.column,
+      endLine: related.endLine,
+      endColumn: related.endColumn,
+    }));
+  }
+  return out;
 }
 
 /** Two decimals: the estimate is structural, more digits would promise precision it lacks. */

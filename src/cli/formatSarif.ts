@@ -92,7 +92,7 @@ function findingResult(finding: Finding, path: string, print: string): sarif.Res
   if (finding.related.length > 0) {
     result.relatedLocations = finding.related.map((related, index) => ({
       id: index + 1,
-      physicalLocation: physicalLocation(path, related),
+      physicalLocation: physicalLocation(related.file ?? path, related),
       message: { text: related.message },
     }));
   }

@@ -85,7 +85,8 @@ export function findingLines(filePath: string, finding: Finding, paint: Paint = 
     `${path}:${finding.line}:${finding.column} ${paintSeverity(finding.severity, paint)} ${paint.dim(finding.rule)} ${escapeControl(finding.message)}`,
   ];
   for (const related of finding.related) {
-    lines.push(`    ${paint.dim('related:')} ${path}:${related.line}:${related.column} ${escapeControl(related.message)}`);
+    const where = related.file === undefined ? path : escapeControl(related.file);
+    lines.push(`    ${paint.dim('related:')} ${where}:${related.line}:${related.column} ${escapeControl(related.message)}`);
   }
   return lines;
 }

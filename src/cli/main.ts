@@ -4,12 +4,13 @@
  * the script of its own analysis workers: on a worker thread it serves file tasks instead.
  */
 import { isMainThread, workerData } from 'node:worker_threads';
-import { FILE_WORKER_ROLE, runFileTask } from './fileTask';
+import { FILE_WORKER_ROLE } from './fileTask';
 import { serveTasks } from './pool/serveTasks';
 import { runCli } from './run';
+import { runWorkerTask } from './workerTasks';
 
 if (!isMainThread && (workerData as { role?: unknown } | null)?.role === FILE_WORKER_ROLE) {
-  serveTasks(runFileTask);
+  serveTasks(runWorkerTask);
 } else {
   // `concurrency-lens src | head` closes the pipe early; that is not an error worth a stack trace.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {

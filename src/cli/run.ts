@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { overBudgetReason, skippedReport } from '../core/limits';
 import type { Severity } from '../core/reportTypes';
 import type { Timeline } from '../core/simulate';
+import { nonDefaultRules, resolveSettings } from '../core/config';
 import { parseCommandLine, type CliOptions, type FailOn } from './args';
 import { loadPageAssets, pages, tracePayload, writeArtifact, type PageAssets } from './artifacts';
 import { COLORS, NO_COLORS, wantsColor } from './color';
@@ -13,8 +14,11 @@ import { escapeLines } from './escape';
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
 import { formatText } from './formatText';
+import { findConfig, withoutIgnored } from './configFile';
 import { FILE_WORKER_ROLE, type FileResult, type FileTask } from './fileTask';
 import { runAll, TaskPool, type TaskOutcome } from './pool/taskPool';
+import { analyzeAsProject, type AnalysisSettings } from './projectRun';
+import type { WorkerResult, WorkerTask } from './workerTasks';
 import type { AnalyzedFile, RunResult } from './types';
 import { usageText } from './usage';
 import { TOOL_NAME, TOOL_VERSION } from './version';
@@ -74,15 +78,38 @@ async function analyzeAndPrint(options: CliOptions, io: CliIo): Promise<number> 
     assets = loaded;
   }
 
+  // A broken configuration is found before any file is read, like a broken command line.
+  const lookup = findConfig(options.config, options.paths, io.cwd);
+  if (lookup.kind === 'error') {
+    io.stderr(escapeLines(lookup.messages.map((message) => `${TOOL_NAME}: ${message}\n`).join('')));
+    return EXIT_TROUBLE;
+  }
+  const resolved = resolveSettings({ config: lookup.found.config, cliPreset: options.preset, cliRules: options.rules });
   const walked = collectFiles(options.paths, io.cwd);
+  const sources = withoutIgnored(walked.files, lookup.found);
   const result: RunResult = { files: [], problems: [...walked.problems] };
   // Simulated once, in the worker, and shared by the JSON or text timelines and the trace file.
   const wantsTimelines = options.timeline || options.trace !== null;
+  const settings: AnalysisSettings = {
+    rules: resolved.rules,
+    strict: resolved.strict,
+    timelineCores: wantsTimelines ? options.cores : null,
+    jobs: options.jobs,
+    budgetMs: options.timeBudgetMs,
+    workerFile: io.workerFile ?? path.join(__dirname, 'fileWorker.js'),
+  };
   const fileTimelines: Timeline[][] = [];
-  const outcomes = await analyzeFiles(walked.files, options, io, wantsTimelines);
-  outcomes.forEach((outcome, index) => {
-    const source = walked.files[index];
-    const done = toFileResult(outcome, source, options);
+  const notes: string[] = [];
+  let results: FileResult[];
+  if (options.project && sources.length > 0) {
+    const run = await analyzeAsProject(sources, settings, io.cwd);
+    results = run.results;
+    notes.push(...run.notes.map((note) => `${TOOL_NAME}: ${note}\n`));
+  } else {
+    const outcomes = await analyzeFiles(sources, settings);
+    results = outcomes.map((outcome, index) => toFileResult(outcome, sources[index], options));
+  }
+  results.forEach((done) => {
     if (done.kind === 'problem') result.problems.push(done.problem);
     else {
       result.files.push(done.file);
@@ -91,13 +118,13 @@ async function analyzeAndPrint(options: CliOptions, io: CliIo): Promise<number> 
   });
   result.problems.sort((a, b) => compareCodeUnits(a.path, b.path));
   const timelines = wantsTimelines ? fileTimelines : null;
-  io.stdout(render(result, options, io, options.timeline ? timelines : null));
+  io.stdout(render(result, options, io, options.timeline ? timelines : null, nonDefaultRules(resolved.rules)));
 
-  const notes = result.problems.map((problem) => `${TOOL_NAME}: ${problem.path}: ${problem.reason}\n`);
+  notes.push(...result.problems.map((problem) => `${TOOL_NAME}: ${problem.path}: ${problem.reason}\n`));
   // Text output already says why a file was not analysed; JSON and SARIF readers are
   // scripts, so the person running them hears about it here.
   if (options.format !== 'text') notes.push(...result.files.flatMap(notAnalysedNote));
-  if (walked.files.length === 0 && walked.problems.length === 0) {
+  if (sources.length === 0 && walked.problems.length === 0) {
     notes.push(`${TOOL_NAME}: no TypeScript or JavaScript files found in ${options.paths.join(', ')}\n`);
   }
   const artifacts = writeArtifacts(result, options, io, assets, timelines);
@@ -145,17 +172,17 @@ function writeArtifacts(
  * under the time budget; outcomes in the order of `files`, whatever order they finish in,
  * so the output is the same for any --jobs.
  */
-async function analyzeFiles(files: readonly SourceFile[], options: CliOptions, io: CliIo, timelines: boolean): Promise<TaskOutcome<FileResult>[]> {
+async function analyzeFiles(files: readonly SourceFile[], settings: AnalysisSettings): Promise<TaskOutcome<FileResult>[]> {
   if (files.length === 0) return [];
-  const pool = new TaskPool<FileTask, FileResult>({
-    workerFile: io.workerFile ?? path.join(__dirname, 'fileWorker.js'),
+  const pool = new TaskPool<WorkerTask, WorkerResult>({
+    workerFile: settings.workerFile,
     workerData: { role: FILE_WORKER_ROLE },
-    size: Math.min(options.jobs, files.length),
-    budgetMs: options.timeBudgetMs,
+    size: Math.min(settings.jobs, files.length),
+    budgetMs: settings.budgetMs,
   });
   try {
-    const tasks = files.map((file) => ({ absolute: file.absolute, path: file.path, rules: options.rules, timelineCores: timelines ? options.cores : null }));
-    return await runAll(pool, tasks);
+    const tasks = files.map((file): FileTask => ({ kind: 'file', absolute: file.absolute, path: file.path, rules: settings.rules, strict: settings.strict, timelineCores: settings.timelineCores }));
+    return (await runAll(pool, tasks)) as TaskOutcome<FileResult>[];
   } finally {
     await pool.close();
   }
@@ -177,12 +204,12 @@ function toFileResult(outcome: TaskOutcome<FileResult>, source: SourceFile, opti
   }
 }
 
-function render(result: RunResult, options: CliOptions, io: CliIo, timelines: Timeline[][] | null): string {
+function render(result: RunResult, options: CliOptions, io: CliIo, timelines: Timeline[][] | null, ruleOverrides: CliOptions['rules']): string {
   switch (options.format) {
     case 'json':
       return formatJson(result.files, { timelines: timelines ?? undefined });
     case 'sarif':
-      return formatSarif(result, { rules: options.rules });
+      return formatSarif(result, { rules: ruleOverrides });
     case 'text': {
       const paint = wantsColor({ isTTY: io.stdoutIsTTY, env: io.env }) ? COLORS : NO_COLORS;
       return formatText(result, { cores: options.cores, paint, timelines: timelines ?? undefined });

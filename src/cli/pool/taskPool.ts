@@ -53,6 +53,7 @@ export type TaskOutcome<R> =
 
 interface Pending<T, R> {
   task: T;
+  budgetMs: number | null;
   resolve(outcome: TaskOutcome<R>): void;
 }
 
@@ -73,12 +74,12 @@ export class TaskPool<T, R> {
 
   constructor(private readonly options: TaskPoolOptions) {}
 
-  /** Runs one task; resolves with its outcome (never rejects). */
-  run(task: T): Promise<TaskOutcome<R>> {
+  /** Runs one task; resolves with its outcome (never rejects). `budgetMs` overrides the pool's budget for this task. */
+  run(task: T, budgetMs: number | null = this.options.budgetMs): Promise<TaskOutcome<R>> {
     if (this.closed) return Promise.resolve({ kind: 'crashed', message: 'the worker pool is closed' });
     if (this.broken !== null) return Promise.resolve({ kind: 'crashed', message: this.broken });
     return new Promise((resolve) => {
-      this.queue.push({ task, resolve });
+      this.queue.push({ task, budgetMs, resolve });
       this.pump();
     });
   }
@@ -113,7 +114,7 @@ export class TaskPool<T, R> {
   private dispatch(slot: Slot<T, R>, pending: Pending<T, R>): void {
     const id = this.nextId++;
     slot.current = { ...pending, id };
-    const { budgetMs } = this.options;
+    const { budgetMs } = pending;
     if (budgetMs !== null) slot.timer = setTimeout(() => this.stop(slot, { kind: 'over-budget', budgetMs }), budgetMs);
     try {
       slot.worker.postMessage({ id, task: pending.task } satisfies ToWorker<T>);

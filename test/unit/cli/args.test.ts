@@ -17,6 +17,9 @@ describe('cli args', () => {
       format: 'text',
       cores: 6,
       rules: {},
+      preset: null,
+      config: null,
+      project: true,
       failOn: 'error',
       timeline: false,
       html: null,
@@ -32,7 +35,8 @@ describe('cli args', () => {
       parseCommandLine(
         [
           '--format', 'sarif', '--cores=3', '--rule', 'async-foreach=off', '--rule', 'await-in-loop=error', '--fail-on', 'info',
-          '--html', 'out/page.html', '--trace=trace.json', '--jobs', '5', '--time-budget', '2.5', 'a.ts', 'lib',
+          '--html', 'out/page.html', '--trace=trace.json', '--jobs', '5', '--time-budget', '2.5', '--preset', 'strict',
+          '--config', 'lens.json', '--no-project', 'a.ts', 'lib',
         ],
         8,
       ),
@@ -41,6 +45,9 @@ describe('cli args', () => {
       format: 'sarif',
       cores: 3,
       rules: { 'async-foreach': 'off', 'await-in-loop': 'error' },
+      preset: 'strict',
+      config: 'lens.json',
+      project: false,
       failOn: 'info',
       timeline: false,
       html: 'out/page.html',
@@ -111,6 +118,10 @@ describe('cli args', () => {
     ['rule without =', ['--rule', 'async-foreach', 'x'], /--rule expects ID=SEVERITY/],
     ['unknown rule', ['--rule', 'no-such-rule=off', 'x'], /unknown rule 'no-such-rule'.*known rules: .*async-foreach/],
     ['bad rule severity', ['--rule', 'async-foreach=fatal', 'x'], /unknown severity 'fatal' for rule 'async-foreach'/],
+    ['unknown preset', ['--preset', 'strong', 'x'], /^unknown --preset 'strong' \(use recommended, strict, all or off\)$/],
+    ['--preset without a name', ['x', '--preset'], /^option '--preset' needs a value$/],
+    ['--config with a blank file name', ['--config', ' ', 'x'], /^--config needs a file name$/],
+    ['--no-project with a value', ['--no-project=yes', 'x'], /^option '--no-project' does not take a value$/],
   ];
   for (const [name, argv, expected] of errors) {
     it(`usage error: ${name}`, () => {

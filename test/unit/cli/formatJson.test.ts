@@ -37,7 +37,10 @@ describe('cli json format', () => {
         column: 5,
         endLine: 6,
         endColumn: 30,
-        related: [{ message: 'the loop', line: 5, column: 3, endLine: 8, endColumn: 4 }],
+        related: [
+          { message: 'the loop', line: 5, column: 3, endLine: 8, endColumn: 4 },
+          { message: 'the worker script', file: 'src/worker.ts', line: 1, column: 1, endLine: 1, endColumn: 2 },
+        ],
         fixes: [{ title: 'use a pool', isPreferred: true, edits: [] }],
       }),
     ],
@@ -84,6 +87,10 @@ describe('cli json format', () => {
               column: 5,
               endLine: 6,
               endColumn: 30,
+              related: [
+                { message: 'the loop', line: 5, column: 3, endLine: 8, endColumn: 4 },
+                { message: 'the worker script', file: 'src/worker.ts', line: 1, column: 1, endLine: 1, endColumn: 2 },
+              ],
             },
           ],
         },
@@ -124,7 +131,9 @@ describe('cli json format', () => {
       'column',
       'endLine',
       'endColumn',
+      'related',
     ]);
+    assert.deepStrictEqual(Object.keys(parsed.files[0].findings[0].related[1]), ['message', 'file', 'line', 'column', 'endLine', 'endColumn']);
     assert.deepStrictEqual(Object.keys(parsed.files[1].parseError), ['message', 'line', 'column']);
   });
 

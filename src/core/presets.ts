@@ -1,0 +1,66 @@
+/**
+ * Presets: named starting points for rule severities, as data. A configuration
+ * file or `--preset` picks one; the file's `rules` and then `--rule` flags are
+ * applied on top (see config.ts, `resolveSettings`).
+ *
+ * - `recommended` (the default): the table below, certain evidence only.
+ * - `strict`: every rule on at its default severity, and findings whose evidence is
+ *   only likely (a blocking call in async code whose callers are unknown) are
+ *   reported too, one level lower (AnalyzeOptions.strict).
+ * - `all`: every rule on at its default severity, certain evidence only; differs
+ *   from `recommended` once the table below turns rules down.
+ * - `off`: every rule off, for a file that turns on only the rules it names.
+ */
+import { allRules } from './rules/index';
+import type { SeveritySetting } from './reportTypes';
+
+export type PresetName = 'recommended' | 'strict' | 'all' | 'off';
+export const PRESET_NAMES: readonly PresetName[] = ['recommended', 'strict', 'all', 'off'];
+export const DEFAULT_PRESET: PresetName = 'recommended';
+
+export interface Preset {
+  /** A severity for every rule id. */
+  rules: Readonly<Record<string, SeveritySetting>>;
+  /** Report likely findings too (one severity level lower). */
+  strict: boolean;
+}
+
+function defaultSeverities(): Record<string, SeveritySetting> {
+  return Object.fromEntries(allRules.map((rule) => [rule.meta.id, rule.meta.defaultSeverity]));
+}
+
+function everyRule(setting: SeveritySetting): Record<string, SeveritySetting> {
+  return Object.fromEntries(allRules.map((rule) => [rule.meta.id, setting]));
+}
+
+/**
+ * The recommended set, one rule per line. The lead fills this from the precision study
+ * (bench/realworld: labels.csv, tally.ts): a rule whose measured precision is low goes
+ * to 'info' or 'off' here. Until then every rule is on at its default severity, so
+ * `recommended` and `all` agree; nothing is turned down on a guess.
+ */
+const RECOMMENDED_RULES: Record<string, SeveritySetting> = {
+  'async-cpu-bound': 'warning',
+  'async-foreach': 'error',
+  'async-without-await': 'info',
+  'await-in-loop': 'warning',
+  'blocking-call': 'error',
+  'event-loop-hog': 'warning',
+  'floating-promise': 'warning',
+  'promise-all-cpu': 'warning',
+  'sequential-awaits': 'info',
+  'sync-promise-executor': 'warning',
+  'unbounded-fanout': 'info',
+  'worker-oversubscription': 'warning',
+};
+
+export const PRESETS: Readonly<Record<PresetName, Preset>> = {
+  recommended: { rules: RECOMMENDED_RULES, strict: false },
+  strict: { rules: defaultSeverities(), strict: true },
+  all: { rules: defaultSeverities(), strict: false },
+  off: { rules: everyRule('off'), strict: false },
+};
+
+export function isPresetName(value: unknown): value is PresetName {
+  return typeof value === 'string' && (PRESET_NAMES as readonly string[]).includes(value);
+}
