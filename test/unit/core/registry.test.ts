@@ -2,6 +2,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { analyze } from '../../../src/core/report';
 import { allRules } from '../../../src/core/rules';
 
 const root = path.resolve(__dirname, '../../../..');
@@ -32,6 +33,16 @@ describe('rule registry', () => {
       assert.match(page, /```(ts|typescript|js)/, `${meta.id}: code examples`);
       assert.match(page, /bad|incorrect/i, `${meta.id}: a bad example`);
       assert.match(page, /good|correct/i, `${meta.id}: a good example`);
+    }
+  });
+
+  it("every docs page's Bad example is flagged by its rule and its Good example is not (the pages cannot drift from the rules)", () => {
+    const firstBlock = (page: string, heading: string) => /```(?:ts|typescript|js|javascript)\n([\s\S]*?)```/.exec(page.slice(page.indexOf(`## ${heading}`)))?.[1] ?? '';
+    for (const { meta } of allRules) {
+      const page = fs.readFileSync(path.join(root, meta.docs), 'utf8');
+      const count = (code: string) => analyze(code, { fileName: 'src/example.ts' }).findings.filter((f) => f.rule === meta.id).length;
+      assert.ok(count(firstBlock(page, 'Bad')) >= 1, `${meta.id}: the Bad example is flagged`);
+      assert.strictEqual(count(firstBlock(page, 'Good')), 0, `${meta.id}: the Good example is not flagged`);
     }
   });
 
