@@ -51,6 +51,11 @@ export class AnalysisPool {
     });
   }
 
+  /** How many workers the pool may run at once. */
+  get maxWorkers(): number {
+    return this.size;
+  }
+
   get workerCount(): number {
     return this.slots.length;
   }
@@ -85,7 +90,7 @@ export class AnalysisPool {
     worker.on('message', (response: WorkerResponse) => {
       if (!slot.job || response.id !== slot.id) return;
       const job = this.finish(slot);
-      if (response.ok) job.resolve({ report: response.report, exported: response.exported });
+      if (response.ok) job.resolve({ report: response.report, exported: response.exported, entries: response.entries });
       else job.reject(new Error(response.error));
       this.pump();
     });

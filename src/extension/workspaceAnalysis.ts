@@ -10,8 +10,8 @@ import type { AnalysisPool } from './analysisPool';
 import { analysisFileName, readConfig } from './config';
 import { toDiagnostic } from './convert';
 
-const SOURCE_GLOB = '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
-const ALWAYS_EXCLUDED = /(^|\/)(node_modules|\.git|dist|out)\//;
+export const SOURCE_GLOB = '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
+export const ALWAYS_EXCLUDED = /(^|\/)(node_modules|\.git|dist|out)\//;
 
 export interface WorkspaceSummary {
   files: number;
