@@ -69,6 +69,8 @@ class ProjectRun {
   private readonly done = new Map<string, IndexEntry>();
   private readonly resolved = new Map<string, Map<string, string>>();
   private readonly visiting = new Set<string>();
+  /** Files whose summary was started (the bound counts these, not the finished ones). */
+  private started = 0;
 
   constructor(
     private readonly resolver: Resolver,
@@ -103,9 +105,10 @@ class ProjectRun {
   }
 
   private summarise(path: string): void {
-    if (this.done.has(path) || this.visiting.has(path) || this.done.size >= this.context.maxFiles) return;
+    if (this.done.has(path) || this.visiting.has(path) || this.started >= this.context.maxFiles) return;
     const text = this.context.overlays[path]?.text ?? this.host.readFile(path);
     if (text === undefined) return;
+    this.started++;
     this.visiting.add(path);
     const { specifiers, imports, depsKey } = this.prepare(path, text);
     const hash = hashText(text);
