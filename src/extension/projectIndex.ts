@@ -19,6 +19,8 @@ import { ALWAYS_EXCLUDED, SOURCE_GLOB } from './workspaceAnalysis';
 
 /** Imported files summarised for one request at most. */
 const MAX_FILES_PER_REQUEST = 200;
+/** Time for summarising imports in one request, well inside the worker's budget (EDITOR_TIME_BUDGET_MS). */
+const IMPORT_BUDGET_MS = 5000;
 /** Files the background index looks at at most (the rest are summarised when an open file imports them). */
 const MAX_INDEX_FILES = 5000;
 /** Quiet time before importers of a changed file are re-analysed. */
@@ -75,7 +77,7 @@ export class ProjectIndex implements ProjectLink, vscode.Disposable {
       }
     }
     const roots = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => projectPath(f.uri));
-    return { path: file, roots, overlays, known: this.index.reachableFrom(file), epoch: this.epoch, maxFiles: MAX_FILES_PER_REQUEST };
+    return { path: file, roots, overlays, known: this.index.reachableFrom(file), epoch: this.epoch, maxFiles: MAX_FILES_PER_REQUEST, importBudgetMs: IMPORT_BUDGET_MS };
   }
 
   absorb(uri: vscode.Uri, entries: readonly IndexEntry[]): void {

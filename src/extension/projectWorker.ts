@@ -71,6 +71,7 @@ class ProjectRun {
   private readonly visiting = new Set<string>();
   /** Files whose summary was started (the bound counts these, not the finished ones). */
   private started = 0;
+  private readonly deadline: number;
 
   constructor(
     private readonly resolver: Resolver,
@@ -78,7 +79,9 @@ class ProjectRun {
     private readonly cache: Map<string, IndexEntry>,
     private readonly rules: Record<string, SeveritySetting>,
     private readonly context: ProjectContext,
-  ) {}
+  ) {
+    this.deadline = Date.now() + context.importBudgetMs;
+  }
 
   root(text: string, fileName: string): { report: Report; entries: IndexEntry[] } {
     const path = this.context.path;
@@ -105,7 +108,7 @@ class ProjectRun {
   }
 
   private summarise(path: string): void {
-    if (this.done.has(path) || this.visiting.has(path) || this.started >= this.context.maxFiles) return;
+    if (this.done.has(path) || this.visiting.has(path) || this.started >= this.context.maxFiles || Date.now() > this.deadline) return;
     const text = this.context.overlays[path]?.text ?? this.host.readFile(path);
     if (text === undefined) return;
     this.started++;

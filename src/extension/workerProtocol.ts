@@ -41,6 +41,12 @@ export interface ProjectContext {
   epoch: number;
   /** At most this many imported files are summarised for one request. */
   maxFiles: number;
+  /**
+   * Time for summarising imports in one request; what is left is summarised by
+   * later requests (each keeps what was done). Keeps a first open in a large
+   * project inside the worker's time budget.
+   */
+  importBudgetMs: number;
 }
 
 export interface WorkerRequest {

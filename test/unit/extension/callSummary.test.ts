@@ -30,7 +30,7 @@ describe('extension: hover summary of an imported function', () => {
     };
     const handler = `import { hashPassword } from './crypto';\nexport async function login(p: string) {\n  const h = hashPassword(p);\n  return h;\n}\n`;
     const { report } = new ProjectWorkerState(createMemoryHost(files)).analyze(handler, 'src/login.ts', {}, {
-      path: '/app/src/login.ts', roots: ['/app'], overlays: {}, known: [], epoch: 0, maxFiles: 10,
+      path: '/app/src/login.ts', roots: ['/app'], overlays: {}, known: [], epoch: 0, maxFiles: 10, importBudgetMs: 60_000,
     });
     const call = externalCallAt(report, 3, 14);
     assert.ok(call, 'a call under the cursor');

@@ -33,7 +33,7 @@ export function hashPassword(password: string): string {
 `;
 
 function context(overrides: Partial<ProjectContext> = {}): ProjectContext {
-  return { path: '/app/src/handler.ts', roots: ['/app'], overlays: {}, known: [], epoch: 0, maxFiles: 50, ...overrides };
+  return { path: '/app/src/handler.ts', roots: ['/app'], overlays: {}, known: [], epoch: 0, maxFiles: 50, importBudgetMs: 60_000, ...overrides };
 }
 
 function brief(findings: { rule: string; line: number; column: number; endLine: number; endColumn: number }[]): string[] {
