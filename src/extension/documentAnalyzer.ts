@@ -61,6 +61,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
+    await this.project?.ready;
     const config = readConfig();
     if (!config.enable || !isAnalysable(document) || document.isClosed) {
       this.forget(document.uri);

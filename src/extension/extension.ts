@@ -82,7 +82,7 @@ export function activate(context: vscode.ExtensionContext): ConcurrencyLensApi {
       analyzer.reanalyzeAll();
     }),
     vscode.commands.registerCommand('concurrencyLens.analyzeWorkspace', async (): Promise<WorkspaceSummary> => {
-      const summary = await analyzeWorkspace(pool, diagnostics, (uri) => analyzer.state(uri) !== undefined, log);
+      const summary = await analyzeWorkspace(pool, diagnostics, (uri) => analyzer.state(uri) !== undefined, log, project);
       if (!summary.cancelled) workspaceFiles = summary.uris;
       const verb = summary.cancelled ? 'stopped after' : 'analysed';
       void vscode.window.showInformationMessage(`Concurrency Lens ${verb} ${summary.files} files: ${summary.findings} findings${summary.failed ? `, ${summary.failed} unreadable` : ''}. See the Problems panel.`);
@@ -94,7 +94,7 @@ export function activate(context: vscode.ExtensionContext): ConcurrencyLensApi {
 
   for (const document of vscode.workspace.textDocuments) if (isAnalysable(document)) void analyzer.analyze(document);
   // The index after the open documents' first analyses (they are queued first), from the last session's summaries.
-  void project.load().then(() => project.build()).catch((err) => log.warn(`project index: ${err instanceof Error ? err.message : String(err)}`));
+  void project.ready.then(() => project.build()).catch((err) => log.warn(`project index: ${err instanceof Error ? err.message : String(err)}`));
   return {
     state: (uri) => analyzer.state(uri),
     analyze: (document) => analyzer.analyze(document, true),

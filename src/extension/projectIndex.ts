@@ -32,6 +32,8 @@ const WATCHED = '**/{*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs,tsconfig*.jso
 
 /** What the document analyzer asks of the index. */
 export interface ProjectLink {
+  /** Settles once the last session's index is loaded (analyses wait for it, so a reload reuses it). */
+  readonly ready: Promise<void>;
   contextFor(uri: vscode.Uri): ProjectContext | undefined;
   absorb(uri: vscode.Uri, entries: readonly IndexEntry[]): void;
 }
@@ -50,6 +52,7 @@ export class ProjectIndex implements ProjectLink, vscode.Disposable {
   private saveTimer: NodeJS.Timeout | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private building: vscode.CancellationTokenSource | undefined;
+  readonly ready: Promise<void>;
 
   constructor(
     private readonly pool: AnalysisPool,
@@ -63,7 +66,12 @@ export class ProjectIndex implements ProjectLink, vscode.Disposable {
       watcher.onDidCreate((uri) => this.onFileEvent(uri, 'created')),
       watcher.onDidChange((uri) => this.onFileEvent(uri, 'changed')),
       watcher.onDidDelete((uri) => this.onFileEvent(uri, 'deleted')),
+      // Closed without saving: importers go back to the text on disk.
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        if (document.isDirty || this.index.get(projectPath(document.uri))) this.onFileEvent(document.uri, 'changed', true);
+      }),
     );
+    this.ready = this.load();
   }
 
   contextFor(uri: vscode.Uri): ProjectContext | undefined {
@@ -90,7 +98,7 @@ export class ProjectIndex implements ProjectLink, vscode.Disposable {
   }
 
   /** Reads the index saved by an earlier session. */
-  async load(): Promise<void> {
+  private async load(): Promise<void> {
     if (!this.storage) return;
     try {
       const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.storage, INDEX_FILE));
@@ -162,11 +170,11 @@ export class ProjectIndex implements ProjectLink, vscode.Disposable {
     }
   }
 
-  private onFileEvent(uri: vscode.Uri, change: 'created' | 'changed' | 'deleted'): void {
+  private onFileEvent(uri: vscode.Uri, change: 'created' | 'changed' | 'deleted', closed = false): void {
     if (uri.scheme !== 'file' || ALWAYS_EXCLUDED.test(uri.path)) return;
     const file = projectPath(uri);
     // An open document's text is what counts; its own analysis follows its edits and saves.
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    const open = !closed && vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
     if (change === 'changed' && open) return;
     const resolution = affectsResolution(file, change);
     if (resolution) this.epoch++;
