@@ -120,7 +120,12 @@ class ProjectRun {
     if (cached && cached.hash === hash && cached.depsKey === depsKey) {
       entry = cached;
     } else {
-      const summary = this.analyzeFile(path, text, specifiers, displayName(path, this.context.roots)).summary;
+      let summary: ModuleSummary | null = null;
+      try {
+        summary = this.analyzeFile(path, text, specifiers, displayName(path, this.context.roots)).summary;
+      } catch {
+        // A helper the analysis trips on must not cost the document its own report; it just has no summary.
+      }
       entry = { path, hash, depsKey, imports, summary, summaryHash: summaryHash(summary) };
     }
     this.visiting.delete(path);
