@@ -9,7 +9,6 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { affectsResolution } from '../core/project/host';
 import type { AnalysisPool } from './analysisPool';
 import { analysisFileName, isAnalysable, readConfig } from './config';
 import { hashText } from './contentHash';
@@ -161,7 +160,7 @@ export class ProjectIndex implements ProjectLink, vscode.Disposable {
     const config = readConfig();
     if (text.length > config.maxFileSizeBytes) return false;
     try {
-      const result = await this.pool.analyze(`index:${uri.toString()}`, { text, fileName: analysisFileName(uri), rules: config.rules, project: this.contextFor(uri) });
+      const result = await this.pool.analyze(`index:${uri.toString()}`, { text, fileName: analysisFileName(uri), rules: config.rules, project: this.contextFor(uri) }, true);
       if (result?.entries) this.absorb(uri, result.entries);
       return result !== undefined;
     } catch (err) {
@@ -176,14 +175,16 @@ export class ProjectIndex implements ProjectLink, vscode.Disposable {
     // An open document's text is what counts; its own analysis follows its edits and saves.
     const open = !closed && vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
     if (change === 'changed' && open) return;
-    const resolution = affectsResolution(file, change);
-    if (resolution) this.epoch++;
-    const importers = this.index.dependentsOf(file);
-    this.index.invalidate(file);
+    const { resolution, importers } = this.index.fileEvent(file, change);
     this.scheduleSave();
-    if (resolution) this.everything = true; // a new file may now win a resolution anywhere
-    else if (importers.size > 0) this.pending.add(file);
-    else return;
+    if (resolution) {
+      this.epoch++;
+      this.everything = true; // a new file may now win a resolution anywhere
+    } else if (importers.size > 0) {
+      this.pending.add(file);
+    } else {
+      return;
+    }
     this.scheduleDependents();
   }
 

@@ -5,6 +5,7 @@
  * (directly or through others), and which summaries changed after a worker
  * answered. Free of `vscode` so it can be tested in plain node.
  */
+import { affectsResolution } from '../core/project/host';
 import { SUMMARY_VERSION } from '../core/project/summaryTypes';
 import type { IndexEntry } from './workerProtocol';
 
@@ -85,6 +86,18 @@ export class SummaryIndex {
       queue.push(...entry.imports);
     }
     return out;
+  }
+
+  /**
+   * A file changed on disk, appeared or went away: its entry is dropped, and
+   * the answer says what follows. When resolution may differ (a file created or
+   * deleted, a configuration file changed) the workers' resolution caches must go
+   * and every open document is re-analysed; otherwise the file's importers are.
+   */
+  fileEvent(path: string, change: 'created' | 'changed' | 'deleted'): { resolution: boolean; importers: Set<string> } {
+    const importers = this.dependentsOf(path);
+    this.invalidate(path);
+    return { resolution: affectsResolution(path, change), importers };
   }
 
   toStored(): StoredIndex {

@@ -37,6 +37,18 @@ describe('extension: summary index', () => {
     assert.deepStrictEqual([...index.dependentsOf('/c')], ['/x']);
   });
 
+  it("a file event drops the file's entry and names its importers; creating, deleting or a configuration change affects resolution", () => {
+    const index = new SummaryIndex();
+    index.absorb([entry('/p/a.ts', ['/p/b.ts']), entry('/p/b.ts', ['/p/c.ts']), entry('/p/c.ts', [])]);
+    const edited = index.fileEvent('/p/c.ts', 'changed');
+    assert.deepStrictEqual([edited.resolution, [...edited.importers].sort()], [false, ['/p/a.ts', '/p/b.ts']]);
+    assert.strictEqual(index.get('/p/c.ts'), undefined);
+    assert.deepStrictEqual([...index.dependentsOf('/p/c.ts')].sort(), ['/p/a.ts', '/p/b.ts'], 'importers still point at it: they re-summarise it');
+    assert.strictEqual(index.fileEvent('/p/b.ts', 'deleted').resolution, true);
+    assert.strictEqual(index.fileEvent('/p/new.ts', 'created').resolution, true);
+    assert.deepStrictEqual([index.fileEvent('/p/tsconfig.json', 'changed').resolution, index.fileEvent('/p/package.json', 'changed').resolution], [true, true]);
+  });
+
   it('round-trips through its stored form, and ignores stored indexes of another format or malformed entries', () => {
     const index = new SummaryIndex();
     index.absorb([entry('/a', ['/b']), entry('/b', [])]);
