@@ -108,3 +108,27 @@ export function describeSpeedup(speedup: Speedup): string {
   const limit = ceiling === null ? 'no ceiling' : `at most ${ceiling.toFixed(1)}× however many cores`;
   return `S(${cores}) = ${S.toFixed(2)}× predicted from the schedule; Amdahl's bound for P = ${P.toFixed(2)} is ${amdahl.toFixed(2)}× (${limit}), and the prediction never exceeds it.`;
 }
+
+/**
+ * Where the function runs and what that means for blocking work, for the
+ * hover and Explain Quadrant: the same context fact blocking-call and
+ * event-loop-hog read, so a silent rule can be explained.
+ */
+export function contextSentence(context: FunctionReport['context']): string | null {
+  if (!context) return null;
+  const why = context.why.replace(/\.$/, '');
+  switch (context.kind) {
+    case 'hot':
+      return `Where it runs: ${why}. Other work waits for this thread, so a blocking call or a long computation here stalls it.`;
+    case 'one-shot':
+      return `Where it runs: ${why}. It runs once and nothing else waits for its thread, so blocking calls here cost no one else any time.`;
+    case 'worker':
+      return `Where it runs: ${why}. Blocking here holds only that worker, not the main thread.`;
+    case 'unknown':
+      return `Where it runs: ${why}. Whether other work waits for its thread is not known here, so blocking calls are reported only with the strict preset.`;
+    default: {
+      const unhandled: never = context.kind;
+      return unhandled;
+    }
+  }
+}

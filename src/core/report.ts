@@ -16,6 +16,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FunctionInfo, Model, Quadrant, Segment } from './model/types';
 import { summarizeModule } from './project/summarize';
 import type { ModuleSummary, ProjectImports, SummaryFunction } from './project/summaryTypes';
+import { contextOf, type ContextFact } from './facts/context';
 import { applyEdits, previewFromReports, type FixPreview } from './fixPreview';
 import type { AnalyzeOptions, Finding, FunctionReport, Report } from './reportTypes';
 
@@ -71,7 +72,7 @@ export function analyzeParsed(ast: TSESTree.Program, text: string, options: Anal
     if (err instanceof RangeError) return { report: skippedReport(fileName, outOfStackReason('analysis')), summary: null };
     throw err;
   }
-  const functions = model.functions.map(toFunctionReport);
+  const functions = model.functions.map((fn) => toFunctionReport(fn, contextOf(model, fn)));
   const imported = importedFunctions(functions, model.projectImports);
   // P is read off each parallel function's predicted schedule, so Amdahl's bound covers every simulated speed-up.
   for (const fn of functions) {
@@ -171,7 +172,7 @@ export function fileQuadrant(functions: readonly { quadrant: Quadrant }[]): Quad
   return quadrantFor(concurrent, parallel);
 }
 
-function toFunctionReport(fn: FunctionInfo): FunctionReport {
+function toFunctionReport(fn: FunctionInfo, where: ContextFact): FunctionReport {
   return {
     id: fn.id,
     name: fn.name,
@@ -196,5 +197,6 @@ function toFunctionReport(fn: FunctionInfo): FunctionReport {
     })),
     // Segments hold spans and numbers only (no AST nodes), so they are already plain data.
     segments: fn.segments,
+    context: { kind: where.kind, why: where.why },
   };
 }

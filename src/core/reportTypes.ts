@@ -68,6 +68,13 @@ export interface FunctionReport extends Location {
   segments: Segment[];
   /** Set on functions of another file of the project (Report.imported): its path. */
   file?: string;
+  /**
+   * Where it runs, as the facts decide it: serving concurrent work (`hot`),
+   * once and done (`one-shot`: a CLI, a test, a migration), on a worker
+   * thread, or `unknown` (exported, callers elsewhere); `why` in plain words.
+   * blocking-call and event-loop-hog only speak up in hot code.
+   */
+  context?: { kind: 'hot' | 'one-shot' | 'worker' | 'unknown'; why: string };
 }
 
 export interface ParseError {

@@ -1,6 +1,6 @@
 /** The palette commands that are not about the timeline views, and the CodeLens targets. */
 import * as vscode from 'vscode';
-import { describeSpeedup, quadrantSentence } from '../core/explain';
+import { contextSentence, describeSpeedup, quadrantSentence } from '../core/explain';
 import { simulate } from '../core/timeline/timeline';
 import type { AnalysisPool } from './analysisPool';
 import type { ActiveDocumentTracker } from './activeDocument';
@@ -52,7 +52,7 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
     const fn = typeof functionId === 'number' ? report.functions.find((f) => f.id === functionId) : editor ? innermostFunctionAt(report, document.offsetAt(editor.selection.active)) : undefined;
     if (!fn) return undefined;
     const timeline = simulate(report, fn.id, { cores: cores.value });
-    const text = `${quadrantSentence(fn, timeline).replace(/`/g, '')} ${describeSpeedup(timeline.speedup)}`;
+    const text = [quadrantSentence(fn, timeline).replace(/`/g, ''), contextSentence(fn.context)?.replace(/`/g, ''), describeSpeedup(timeline.speedup)].filter(Boolean).join(' ');
     void vscode.window.showInformationMessage(text, 'Show Timeline').then((choice) => {
       if (choice) void vscode.commands.executeCommand('concurrencyLens.showTimeline', document.uri.toString(), fn.id);
     });

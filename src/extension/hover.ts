@@ -4,7 +4,7 @@
  * it does (its summary) and a link to it.
  */
 import * as vscode from 'vscode';
-import { describeSpeedup, quadrantSentence } from '../core/explain';
+import { contextSentence, describeSpeedup, quadrantSentence } from '../core/explain';
 import { simulate } from '../core/timeline/timeline';
 import type { FunctionReport, Report } from '../core/reportTypes';
 import { baseName, describeCallEffect, externalCallAt, type ExternalCall } from './callSummary';
@@ -41,6 +41,8 @@ export function hoverMarkdown(report: Report, fn: FunctionReport, cores: number,
     for (const evidence of fn.evidence) md.appendMarkdown(`- line ${evidence.line}: ${escapeMarkdown(evidence.text)}\n`);
     md.appendMarkdown('\n');
   }
+  const where = contextSentence(fn.context);
+  if (where) md.appendMarkdown(`${escapeMarkdown(where)}\n\n`);
   md.appendMarkdown(`${describeSpeedup(timeline.speedup)}\n\n`);
   const args = encodeURIComponent(JSON.stringify([uri.toString(), fn.id]));
   md.appendMarkdown(`[Show timeline](command:concurrencyLens.showTimelineFromHover?${args} "Open the predicted timeline")`);

@@ -63,6 +63,9 @@ export class TimelinePanel {
       }),
       cores.onDidChange((count) => this.post({ type: 'cores', cores: count })),
       this.panel.onDidDispose(() => {
+        // An after-fix preview still being computed answers after this, and a disposed panel's
+        // webview throws when touched: post() must drop such late answers.
+        this.ready = false;
         this.disposables.forEach((d) => d.dispose());
         onDispose();
       }),

@@ -40,7 +40,8 @@ suite('commands', () => {
     const text = await vscode.commands.executeCommand<string>('concurrencyLens.analyzeFile');
     assert.match(text, /^# Concurrency Lens: handler\.ts/);
     assert.match(text, /\| loadUsers \| 5 \| concurrent \|/);
-    assert.match(text, /## What to do first\n\nLine 8 in `loadUsers`: /);
+    // The most severe finding first: the blocking read in the request handler (an error) before the loop (a warning).
+    assert.match(text, /## What to do first\n\nLine 14 in `handle`: `fs\.readFileSync` in the handler `handle` holds the event loop/);
     await waitFor('the report tab', () => allTabs().some((t) => t.input instanceof vscode.TabInputCustom && t.input.viewType === 'vscode.markdown.preview.editor'));
     assert.deepStrictEqual(tabLabels(), ['1: handler.ts (active)', '2: handler.ts (Concurrency Lens).md (active)']);
     // Rendered by the Markdown preview: headings and a table, not Markdown source.
@@ -74,7 +75,7 @@ suite('commands', () => {
     const text = await vscode.commands.executeCommand<string>('concurrencyLens.analyzeFile');
     assert.match(text, /## Findings \(2\)/);
     const reportUri = allTabs().map((t) => t.input).find((input): input is vscode.TabInputCustom => input instanceof vscode.TabInputCustom)!.uri;
-    await editor.edit((edit) => edit.replace(editor.document.lineAt(13).range, "  const body = 'inline';"));
+    await editor.edit((edit) => edit.replace(editor.document.lineAt(13).range, "  const page = '<h1>Users</h1>';"));
     const lens = await api();
     await waitFor('one finding left', () => lens.state(editor.document.uri)?.report?.findings.length === 1);
     const updated = await waitFor('the report to be regenerated', async () => {
@@ -82,7 +83,8 @@ suite('commands', () => {
       return current.includes('## Findings (1)') ? current : undefined;
     });
     assert.doesNotMatch(updated, /blocking-call/);
-    await webviewText('h2:nth-of-type(2)', /^Findings \(1\)$/, { scope: REPORT_SCOPE });
+    // The third heading: Functions, How they run, then Findings.
+    await webviewText('h2:nth-of-type(3)', /^Findings \(1\)$/, { scope: REPORT_SCOPE });
   });
 
   test('Explain Quadrant at Cursor explains the function under the cursor', async () => {
@@ -90,7 +92,7 @@ suite('commands', () => {
     await reportOf(editor);
     editor.selection = new vscode.Selection(19, 4, 19, 4); // inside total()
     const text = await vscode.commands.executeCommand<string>('concurrencyLens.explainQuadrant');
-    assert.match(text, /^total is sequential: it runs one step after another on one thread/);
+    assert.match(text, /^total is sequential: it runs start to finish on one thread; nothing it does waits or runs elsewhere\./);
   });
 
   test('Toggle CodeLens flips the setting and the lenses follow', async () => {

@@ -69,8 +69,9 @@ suite('export: the workspace, after Analyze Workspace', () => {
     await vscode.commands.executeCommand('concurrencyLens.exportReport', 'sarif', target.toString());
     const sarif = JSON.parse(fs.readFileSync(target.fsPath, 'utf8'));
     const files = new Set<string>(sarif.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0].physicalLocation.artifactLocation.uri));
-    assert.deepStrictEqual([...files].sort(), ['fixes.ts', 'handler.ts', 'project/src/jobs.ts', 'sample.ts', 'server.ts']);
-    assert.strictEqual(sarif.runs[0].results.length, 10);
+    assert.deepStrictEqual([...files].sort(), ['fixes.ts', 'handler.ts', 'project/src/jobs.ts', 'sample.ts']);
+    // handler 2, fixes 4, sample 1, jobs 1; server.ts and wide.ts wait on a `db` nothing is known about, which is no evidence of I/O.
+    assert.strictEqual(sarif.runs[0].results.length, 8);
     const json = vscode.Uri.file(target.fsPath.replace(/\.sarif$/, '.json'));
     await vscode.commands.executeCommand('concurrencyLens.exportReport', 'json', json.toString());
     const paths = JSON.parse(fs.readFileSync(json.fsPath, 'utf8')).files.map((f: { path: string }) => f.path);

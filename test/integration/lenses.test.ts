@@ -48,11 +48,11 @@ suite('CodeLens and hovers', () => {
   test('each lens does what it says: the quadrant explains, the finding is selected, the timeline opens', async () => {
     const editor = await openFixture('handler.ts');
     const [quadrant, finding, timeline] = await lenses(editor);
-    assert.match(String(await run(quadrant)), /^loadUsers is concurrent: it keeps several tasks in progress on one thread/);
+    assert.match(String(await run(quadrant)), /^loadUsers is concurrent: while it waits, the thread is free for other tasks, but its own waits run one after another \(one in flight at a time\)\./);
     editor.selection = new vscode.Selection(0, 0, 0, 0);
     assert.strictEqual(await run(finding), 1);
     const selection = vscode.window.activeTextEditor!.selection;
-    assert.deepStrictEqual([selection.start.line, selection.start.character, selection.end.line, selection.end.character], [7, 15, 7, 32]);
+    assert.deepStrictEqual([selection.start.line, selection.start.character, selection.end.line, selection.end.character], [7, 15, 7, 43]);
     assert.strictEqual(await run(timeline), true);
     await webviewText('select.function-picker option:checked', /^loadUsers · line 5/, { scope: PANEL });
   });
@@ -71,9 +71,9 @@ suite('CodeLens and hovers', () => {
     await reportOf(editor);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(4, 24));
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
-    assert.match(text, /`loadUsers` is concurrent: it keeps several tasks in progress on one thread/);
-    assert.match(text, /line 8: waits on db\\\.find\\\(id\\\)/);
-    assert.match(text, /P = 0: none of its work runs on other cores/);
+    assert.match(text, /`loadUsers` is concurrent: while it waits, the thread is free for other tasks, but its own waits run one after another/);
+    assert.match(text, /line 8: waits on readFile\\\(path, 'utf8'\\\)/);
+    assert.match(text, /P = 0: none of its work runs side by side on other cores, so more cores do not make it faster \(S\(\d+\) = 1\.00×\)/);
   });
 
   test('the hover\'s Show timeline link opens the panel and closes the hover', async () => {

@@ -13,12 +13,12 @@ import { api, applyQuickFix, closeAll, functionId, openFixture, openUntitled, re
 const STATUS_ITEM = '[id="concurrency-lens.concurrency-lens.concurrencyLens.status"]';
 
 const LOOP = [
-  'declare const db: { find(id: string): Promise<string> };',
+  "import { readFile } from 'node:fs/promises';",
   'export function first() { return 1; }',
   '',
   'export async function loadAll(ids: string[]) {',
   '  for (const id of ids) {',
-  '    await db.find(id);',
+  '    await readFile(id);',
   '  }',
   '}',
   '',

@@ -74,7 +74,28 @@ export class CpuWork {
 
   /** Heavy, and nothing in it waits or goes to another thread: pure computation. */
   isCpuBound(fn: FunctionInfo): boolean {
-    return !fn.summary.waitsOnIo && !this.usesWorkers(fn) && this.heavySite(fn) !== null;
+    return !fn.summary.waitsOnIo && !this.usesWorkers(fn) && !this.mayWait(fn) && this.heavySite(fn) !== null;
+  }
+
+  /**
+   * Whether the function waits on anything at all in its own flow: an awaited
+   * call we cannot see into (a database helper of unknown type), a promise it
+   * returns from such a call, a fork it awaits. Unknown waits are no evidence
+   * of I/O, but no evidence of pure computation either: CPU verdicts need both
+   * the heavy work and the certainty that nothing else is waited for.
+   */
+  mayWait(fn: FunctionInfo, depth = 0): boolean {
+    const visit = (list: readonly Segment[]): boolean =>
+      list.some((seg) => {
+        if (seg.kind === 'io') return seg.awaited;
+        if (seg.kind === 'fork') return (seg.awaited && seg.tasks.some(visit)) || (seg.awaited && seg.combinator !== 'deferred' && seg.tasks.length === 0);
+        if (seg.kind === 'loop') return visit(seg.body);
+        if (seg.kind !== 'call') return false;
+        if (seg.external) return seg.external.effect.returnsPromise && (seg.external.effect.waits !== null || seg.awaited);
+        if (seg.calleeId < 0 || !this.model.functions[seg.calleeId]) return seg.awaited;
+        return depth < MAX_CPU_DEPTH && this.mayWait(this.model.functions[seg.calleeId], depth + 1);
+      });
+    return visit(fn.segments);
   }
 
   /** async-cpu-bound's predicate, shared so async-without-await can stay silent where it fires. */
@@ -153,7 +174,7 @@ export class CpuWork {
         if (seg.kind === 'cpu') continue;
         if (seg.kind !== 'call' || !this.followable(seg)) return null;
         const callee = this.model.functions[seg.calleeId];
-        if (callee.summary.waitsOnIo || this.usesWorkers(callee)) return null;
+        if (callee.summary.waitsOnIo || this.usesWorkers(callee) || this.mayWait(callee)) return null;
         const site = this.computeSite(callee);
         if (site && site.via.length <= MAX_CPU_DEPTH) {
           taskHeavy = true;

@@ -28,7 +28,17 @@ export function amdahlCeiling(P: number): number | null {
 
 /** The simulated speed-up `S` beside Amdahl's bound for the same P. */
 export function speedupOf(P: number, cores: number, S: number): Speedup {
-  return { P: fraction(P), cores, S, amdahl: amdahl(P, cores), ceiling: amdahlCeiling(P) };
+  return { P: fraction(P), cores, S: sameWorkSpeedup(S, cores), amdahl: amdahl(P, cores), ceiling: amdahlCeiling(P) };
+}
+
+/**
+ * The same work on N cores is at most N times faster. The schedule can say
+ * more when the 1-core run also pays for many threads taking turns on one
+ * core (each switch costs): that part is overhead the extra cores remove, not
+ * work they share, so the figure is counted as N.
+ */
+export function sameWorkSpeedup(S: number, cores: number): number {
+  return Math.min(S, Math.max(1, cores));
 }
 
 /**

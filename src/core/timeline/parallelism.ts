@@ -13,7 +13,7 @@
  * on the most cores drawn, more cores change nothing (the implied fraction
  * only falls), and the search stops.
  */
-import { fractionBehind } from './amdahl';
+import { fractionBehind, sameWorkSpeedup } from './amdahl';
 import { MAX_CORES, predictedRun, type Schedulable } from './timeline';
 
 /** Core counts tried past 16. */
@@ -31,7 +31,7 @@ export function parallelFractionOf(report: Schedulable, functionId: number): num
   let previous = 1;
   for (const cores of tried) {
     const total = predictedRun(report, functionId, cores).total;
-    fastest = Math.max(fastest, one.total / total);
+    fastest = Math.max(fastest, sameWorkSpeedup(one.total / total, cores));
     best = Math.max(best, fractionBehind(fastest, cores));
     // Between the last count tried and this one, the speed-up is at most this one's.
     if (cores - previous > 1) best = Math.max(best, fractionBehind(fastest, previous + 1));

@@ -6,7 +6,7 @@
  */
 import { COST } from '../model/types';
 import type { FunctionReport, Report } from '../reportTypes';
-import { speedupOf } from './amdahl';
+import { sameWorkSpeedup, speedupOf } from './amdahl';
 import { lookupOf } from './costs';
 import { SWITCH_COST } from './machine';
 import { DEFAULT_MAX_SEGMENTS, schedule, type RawSegment, type Schedule } from './scheduler';
@@ -47,7 +47,7 @@ export function predictedRun(report: Schedulable, functionId: number, cores: num
 /** The simulated speed-up of a function on `cores` cores: its predicted total on one core over the total on `cores`. */
 export function simulatedSpeedup(report: Schedulable, functionId: number, cores: number): number {
   const total = predictedRun(report, functionId, cores).total;
-  return total > 0 ? predictedRun(report, functionId, 1).total / total : 1;
+  return total > 0 ? sameWorkSpeedup(predictedRun(report, functionId, 1).total / total, cores) : 1;
 }
 
 function endOf(raw: Schedule): number {

@@ -1,22 +1,22 @@
-declare const db: { find(id: string): Promise<string>; count(): Promise<number>; save(x: string): Promise<void> };
+import { readFile, writeFile } from 'node:fs/promises';
 
 export async function loadAll(ids: string[]) {
   const out: string[] = [];
   for (const id of ids) {
-    out.push(await db.find(id));
+    out.push(await readFile(`data/${id}.json`, 'utf8'));
   }
   return out;
 }
 
 export async function stats() {
-  const users = await db.count();
-  const orders = await db.find('orders');
+  const users = await fetch('https://api.example.com/users/count');
+  const orders = await fetch('https://api.example.com/orders/count');
   return { users, orders };
 }
 
 export async function saveAll(items: string[]) {
   items.forEach(async (item) => {
-    await db.save(item);
+    await writeFile(`out/${item}.txt`, item);
   });
 }
 

@@ -8,6 +8,6 @@ export async function loadAll(ids: string[]): Promise<string[]> {
 }
 
 async function fetchOne(id: string): Promise<string> {
-  await new Promise((r) => setTimeout(r, 10));
-  return id;
+  const response = await fetch(`https://api.example.com/items/${id}`);
+  return response.text();
 }
