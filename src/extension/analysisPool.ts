@@ -2,7 +2,8 @@
  * A small, lazy pool of analysis worker threads. No worker starts until the
  * first request (activation stays cheap), the pool never grows past `size`,
  * a queued request is replaced by a newer one for the same key (last request
- * wins while typing), and a worker stuck past the time budget is replaced while
+ * wins while typing), background requests (the project index) wait behind every
+ * other request, and a worker stuck past the time budget is replaced while
  * its file is reported as skipped, with the reason. Free of `vscode` so it can be
  * tested in plain node.
  */
@@ -18,6 +19,7 @@ type Job = {
   request: Omit<WorkerRequest, 'id'>;
   resolve(result: WorkerResult | undefined): void;
   reject(error: Error): void;
+  background: boolean;
 };
 
 interface Slot {
@@ -40,15 +42,26 @@ export class AnalysisPool {
     private readonly onEvent?: (event: PoolEvent) => void,
   ) {}
 
-  /** Resolves with the report, or `undefined` when a newer request for the same key replaced this one. */
-  analyze(key: string, request: Omit<WorkerRequest, 'id'>): Promise<WorkerResult | undefined> {
+  /**
+   * Resolves with the report, or `undefined` when a newer request for the same key replaced this one.
+   * A `background` request is started only when no other request is waiting.
+   */
+  analyze(key: string, request: Omit<WorkerRequest, 'id'>, background = false): Promise<WorkerResult | undefined> {
     if (this.disposed) return Promise.reject(new Error('analysis pool is disposed'));
     return new Promise((resolve, reject) => {
       const waiting = this.queue.findIndex((job) => job.key === key);
       if (waiting >= 0) this.queue.splice(waiting, 1)[0].resolve(undefined);
-      this.queue.push({ key, request, resolve, reject });
+      const job = { key, request, resolve, reject, background };
+      const firstBackground = background ? -1 : this.queue.findIndex((queued) => queued.background);
+      if (firstBackground >= 0) this.queue.splice(firstBackground, 0, job);
+      else this.queue.push(job);
       this.pump();
     });
+  }
+
+  /** How many workers the pool may run at once. */
+  get maxWorkers(): number {
+    return this.size;
   }
 
   get workerCount(): number {
@@ -85,7 +98,7 @@ export class AnalysisPool {
     worker.on('message', (response: WorkerResponse) => {
       if (!slot.job || response.id !== slot.id) return;
       const job = this.finish(slot);
-      if (response.ok) job.resolve({ report: response.report, exported: response.exported });
+      if (response.ok) job.resolve({ report: response.report, exported: response.exported, entries: response.entries });
       else job.reject(new Error(response.error));
       this.pump();
     });

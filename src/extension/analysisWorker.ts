@@ -7,13 +7,22 @@ import { parentPort } from 'worker_threads';
 import { formatJson } from '../cli/formatJson';
 import { formatSarif } from '../cli/formatSarif';
 import { analyze } from '../core/report';
+import { ProjectWorkerState } from './projectWorker';
 import type { WorkerRequest, WorkerResponse } from './workerProtocol';
+
+/** Resolution caches and summaries this worker keeps between requests. */
+const project = new ProjectWorkerState();
 
 parentPort?.on('message', (request: WorkerRequest) => {
   let response: WorkerResponse;
   try {
-    const report = analyze(request.text, { fileName: request.fileName, rules: request.rules });
-    response = { id: request.id, ok: true, report };
+    if (request.project) {
+      const { report, entries } = project.analyze(request.text, request.fileName, request.rules, request.project);
+      response = { id: request.id, ok: true, report, entries };
+    } else {
+      response = { id: request.id, ok: true, report: analyze(request.text, { fileName: request.fileName, rules: request.rules }) };
+    }
+    const report = response.report;
     if (request.exportAs) {
       const file = { path: request.exportAs.displayPath, text: request.text, report };
       response.exported = request.exportAs.format === 'json' ? formatJson([file]) : formatSarif({ files: [file], problems: [] }, { rules: request.rules });

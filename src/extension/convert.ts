@@ -37,7 +37,8 @@ export function toDiagnostic(finding: Finding, uri: vscode.Uri): vscode.Diagnost
   diagnostic.source = DIAGNOSTIC_SOURCE;
   diagnostic.code = { value: finding.rule, target: ruleDocsUri(finding.rule) };
   diagnostic.relatedInformation = finding.related.map(
-    (related) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(related)), related.message),
+    // Evidence in another file of the project (the imported helper that blocks) points into that file.
+    (related) => new vscode.DiagnosticRelatedInformation(new vscode.Location(related.file ? vscode.Uri.file(related.file) : uri, toRange(related)), related.message),
   );
   return diagnostic;
 }

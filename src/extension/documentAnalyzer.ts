@@ -10,6 +10,7 @@ import type { Report } from '../core/reportTypes';
 import { AnalysisPool } from './analysisPool';
 import { analysisFileName, isAnalysable, readConfig } from './config';
 import { toDiagnostic } from './convert';
+import type { ProjectLink } from './projectIndex';
 
 /** Whole-file analysis is allowed up to the core's own limit when the user asks for it. */
 const EXPLICIT_LIMIT_BYTES = 4 * 1024 * 1024;
@@ -30,12 +31,18 @@ export class DocumentAnalyzer implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChangeState = this.changed.event;
+  /** Set once the project index exists: analyses then read what the document's imports do. */
+  private project: ProjectLink | null = null;
 
   constructor(
     private readonly pool: AnalysisPool,
     private readonly diagnostics: vscode.DiagnosticCollection,
     private readonly log: vscode.LogOutputChannel,
   ) {}
+
+  useProject(project: ProjectLink): void {
+    this.project = project;
+  }
 
   state(uri: vscode.Uri): DocumentState | undefined {
     return this.states.get(uri.toString());
@@ -54,6 +61,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
+    await this.project?.ready;
     const config = readConfig();
     if (!config.enable || !isAnalysable(document) || document.isClosed) {
       this.forget(document.uri);
@@ -72,7 +80,10 @@ export class DocumentAnalyzer implements vscode.Disposable {
     const started = Date.now();
     let report: Report | undefined;
     try {
-      report = (await this.pool.analyze(key, { text, fileName: analysisFileName(document.uri), rules: config.rules }))?.report;
+      const result = await this.pool.analyze(key, { text, fileName: analysisFileName(document.uri), rules: config.rules, project: this.project?.contextFor(document.uri) });
+      report = result?.report;
+      // Summaries are valid for the texts they were computed from, even when this report is superseded.
+      if (result?.entries && !document.isClosed) this.project?.absorb(document.uri, result.entries);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       this.log.error(`analysis of ${name} failed: ${message}`);
@@ -113,7 +124,8 @@ export class DocumentAnalyzer implements vscode.Disposable {
     const finding = state.report.findings.find((f) => fixKey(f) === key);
     if (!finding || finding.fixes.length === 0) return { preview: null, reason: 'this finding has no quick fix' };
     const fixed = applyEdits(document.getText(), finding.fixes[0].edits);
-    const result = await this.pool.analyze(`preview:${uri.toString()}:${key}`, { text: fixed, fileName: analysisFileName(uri), rules: readConfig().rules });
+    // With the same imports as the report it is compared with; the preview's entries are not kept (the text is not the document's).
+    const result = await this.pool.analyze(`preview:${uri.toString()}:${key}`, { text: fixed, fileName: analysisFileName(uri), rules: readConfig().rules, project: this.project?.contextFor(uri) });
     const preview = result ? previewFromReports(state.report, result.report, finding) : null;
     return preview ? { preview } : { preview: null, reason: 'the rewritten code could not be analysed' };
   }

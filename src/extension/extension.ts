@@ -14,6 +14,7 @@ import { DocumentAnalyzer, type DocumentState } from './documentAnalyzer';
 import { QuadrantHoverProvider } from './hover';
 import { ReportDocuments } from './reportView';
 import { SharedCores } from './sharedCores';
+import { ProjectIndex } from './projectIndex';
 import { LensStatus } from './statusBar';
 import { registerTimelineViews } from './timelineViews';
 import { analyzeWorkspace, type WorkspaceSummary } from './workspaceAnalysis';
@@ -38,11 +39,13 @@ export function activate(context: vscode.ExtensionContext): ConcurrencyLensApi {
   const pool = new AnalysisPool(vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysisWorker.js').fsPath, Math.max(1, machineCores() - 1), undefined, logPoolEvent);
   const diagnostics = vscode.languages.createDiagnosticCollection('concurrency-lens');
   const analyzer = new DocumentAnalyzer(pool, diagnostics, log);
+  const project = new ProjectIndex(pool, context.storageUri, (document) => void analyzer.analyze(document), log);
+  analyzer.useProject(project);
   const active = new ActiveDocumentTracker();
   const cores = new SharedCores(context.workspaceState);
   const codeLens = new QuadrantCodeLensProvider(analyzer);
   const reports = new ReportDocuments(analyzer, cores);
-  context.subscriptions.push(log, { dispose: () => pool.dispose() }, diagnostics, analyzer, active, cores, codeLens, reports, new LensStatus(analyzer, active));
+  context.subscriptions.push(log, { dispose: () => pool.dispose() }, diagnostics, analyzer, project, active, cores, codeLens, reports, new LensStatus(analyzer, active));
 
   const knownRules = ruleIds(context);
   const reportConfiguration = () => {
@@ -79,7 +82,7 @@ export function activate(context: vscode.ExtensionContext): ConcurrencyLensApi {
       analyzer.reanalyzeAll();
     }),
     vscode.commands.registerCommand('concurrencyLens.analyzeWorkspace', async (): Promise<WorkspaceSummary> => {
-      const summary = await analyzeWorkspace(pool, diagnostics, (uri) => analyzer.state(uri) !== undefined, log);
+      const summary = await analyzeWorkspace(pool, diagnostics, (uri) => analyzer.state(uri) !== undefined, log, project);
       if (!summary.cancelled) workspaceFiles = summary.uris;
       const verb = summary.cancelled ? 'stopped after' : 'analysed';
       void vscode.window.showInformationMessage(`Concurrency Lens ${verb} ${summary.files} files: ${summary.findings} findings${summary.failed ? `, ${summary.failed} unreadable` : ''}. See the Problems panel.`);
@@ -90,6 +93,8 @@ export function activate(context: vscode.ExtensionContext): ConcurrencyLensApi {
   registerCommands(context, { analyzer, pool, active, cores, reports, views, workspaceFiles: () => workspaceFiles, log });
 
   for (const document of vscode.workspace.textDocuments) if (isAnalysable(document)) void analyzer.analyze(document);
+  // The index after the open documents' first analyses (they are queued first), from the last session's summaries.
+  void project.ready.then(() => project.build()).catch((err) => log.warn(`project index: ${err instanceof Error ? err.message : String(err)}`));
   return {
     state: (uri) => analyzer.state(uri),
     analyze: (document) => analyzer.analyze(document, true),

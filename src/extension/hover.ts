@@ -1,8 +1,13 @@
-/** Hover on a function's head: its quadrant in a sentence, the evidence, P and Amdahl's S(N). */
+/**
+ * Hover on a function's head: its quadrant in a sentence, the evidence, P and
+ * Amdahl's S(N). Hover on a call to a function of another file: what calling
+ * it does (its summary) and a link to it.
+ */
 import * as vscode from 'vscode';
 import { contextSentence, describeSpeedup, quadrantSentence } from '../core/explain';
 import { simulate } from '../core/timeline/timeline';
 import type { FunctionReport, Report } from '../core/reportTypes';
+import { baseName, describeCallEffect, externalCallAt, type ExternalCall } from './callSummary';
 import type { DocumentAnalyzer } from './documentAnalyzer';
 import { functionHeadAt } from './functionsAt';
 import type { SharedCores } from './sharedCores';
@@ -16,6 +21,8 @@ export class QuadrantHoverProvider implements vscode.HoverProvider {
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const state = this.analyzer.state(document.uri);
     if (!state?.report || state.version !== document.version) return undefined;
+    const call = externalCallAt(state.report, position.line + 1, position.character + 1);
+    if (call) return new vscode.Hover(callHoverMarkdown(call));
     const fn = functionHeadAt(state.report, document, position);
     if (!fn) return undefined;
     return new vscode.Hover(hoverMarkdown(state.report, fn, this.cores.value, document.uri));
@@ -39,6 +46,18 @@ export function hoverMarkdown(report: Report, fn: FunctionReport, cores: number,
   md.appendMarkdown(`${describeSpeedup(timeline.speedup)}\n\n`);
   const args = encodeURIComponent(JSON.stringify([uri.toString(), fn.id]));
   md.appendMarkdown(`[Show timeline](command:concurrencyLens.showTimelineFromHover?${args} "Open the predicted timeline")`);
+  return md;
+}
+
+export function callHoverMarkdown(call: ExternalCall): vscode.MarkdownString {
+  const { ref, callee } = call;
+  const line = callee?.line ?? 1;
+  const md = new vscode.MarkdownString(undefined, true);
+  md.appendMarkdown(`**Concurrency Lens** · $(symbol-function) \`${escapeMarkdown(ref.name)}\` from ${escapeMarkdown(baseName(ref.file))}\n\n`);
+  for (const sentence of describeCallEffect(ref.effect)) md.appendMarkdown(`- ${sentence}\n`);
+  // A file link with a line fragment: VS Code opens the file at that line.
+  const target = vscode.Uri.file(ref.file).with({ fragment: `L${line}` });
+  md.appendMarkdown(`\n[Go to ${escapeMarkdown(callee?.name ?? ref.name)} (${escapeMarkdown(baseName(ref.file))}:${line})](${target.toString()})`);
   return md;
 }
 

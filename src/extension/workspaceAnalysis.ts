@@ -9,9 +9,10 @@ import type { Report } from '../core/reportTypes';
 import type { AnalysisPool } from './analysisPool';
 import { analysisFileName, readConfig } from './config';
 import { toDiagnostic } from './convert';
+import type { ProjectLink } from './projectIndex';
 
-const SOURCE_GLOB = '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
-const ALWAYS_EXCLUDED = /(^|\/)(node_modules|\.git|dist|out)\//;
+export const SOURCE_GLOB = '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
+export const ALWAYS_EXCLUDED = /(^|\/)(node_modules|\.git|dist|out)\//;
 
 export interface WorkspaceSummary {
   files: number;
@@ -23,7 +24,8 @@ export interface WorkspaceSummary {
   cancelled: boolean;
 }
 
-export async function analyzeWorkspace(pool: AnalysisPool, diagnostics: vscode.DiagnosticCollection, isOpen: (uri: vscode.Uri) => boolean, log: vscode.LogOutputChannel): Promise<WorkspaceSummary> {
+/** With `project`, each file is analysed with what its imports do, and the index keeps the summaries. */
+export async function analyzeWorkspace(pool: AnalysisPool, diagnostics: vscode.DiagnosticCollection, isOpen: (uri: vscode.Uri) => boolean, log: vscode.LogOutputChannel, project?: ProjectLink): Promise<WorkspaceSummary> {
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Concurrency Lens: analysing the workspace', cancellable: true },
     async (progress, token) => {
@@ -41,7 +43,9 @@ export async function analyzeWorkspace(pool: AnalysisPool, diagnostics: vscode.D
         try {
           const bytes = await vscode.workspace.fs.readFile(uri);
           const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-          report = (await pool.analyze(`workspace:${uri.toString()}`, { text, fileName: analysisFileName(uri), rules: config.rules }))?.report;
+          const result = await pool.analyze(`workspace:${uri.toString()}`, { text, fileName: analysisFileName(uri), rules: config.rules, project: project?.contextFor(uri) });
+          if (result?.entries) project?.absorb(uri, result.entries);
+          report = result?.report;
         } catch (err) {
           summary.failed++;
           log.warn(`skipped ${vscode.workspace.asRelativePath(uri)}: ${err instanceof TypeError ? 'not valid UTF-8' : err instanceof Error ? err.message.split('\n')[0] : String(err)}`);

@@ -5,8 +5,10 @@
  * launcher / test-electron report).
  *
  * Runs every out/test/integration/**\/*.test.js (override the folder with env
- * CL_INTEGRATION_TESTS_DIR, used by the host smoke test). Rejects when any test
- * failed or when no test ran, so an empty/mis-globbed suite cannot pass.
+ * CL_INTEGRATION_TESTS_DIR, used by the host smoke test). CL_TEST_GREP keeps
+ * only the test files whose path contains it (`CL_TEST_GREP=projectIndex npm run
+ * test:integration` runs one file). Rejects when any test failed or when no test
+ * ran, so an empty/mis-globbed suite (or a filter that matches nothing) cannot pass.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -14,13 +16,15 @@ import Mocha from 'mocha';
 
 export async function run(): Promise<void> {
   const root = process.env.CL_INTEGRATION_TESTS_DIR ?? path.resolve(__dirname, '../integration');
-  const files = fs.existsSync(root)
+  let files = fs.existsSync(root)
     ? (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith('.test.js')).sort()
     : [];
+  const grep = process.env.CL_TEST_GREP;
+  if (grep) files = files.filter((f) => f.includes(grep));
   // Colours off: output is forwarded as plain text through the browser console.
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 20_000 });
   for (const f of files) mocha.addFile(path.join(root, f));
-  console.log(`[suite] ${files.length} test file(s) under ${root}`);
+  console.log(`[suite] ${files.length} test file(s) under ${root}${grep ? ` matching CL_TEST_GREP=${grep}` : ''}`);
 
   const { passed, failed } = await new Promise<{ passed: number; failed: number }>((resolve, reject) => {
     try {

@@ -1,0 +1,116 @@
+/**
+ * The worker's side of project-wide analysis on an in-memory project: a
+ * document is analysed with what its imports do, an open document's unsaved
+ * text wins over the disk, and summaries are reused while the file's text and
+ * its own imports hash the same.
+ */
+import * as assert from 'assert';
+import { createMemoryHost } from '../../../src/core/project';
+import { ProjectWorkerState, displayName } from '../../../src/extension/projectWorker';
+import type { IndexEntry, ProjectContext } from '../../../src/extension/workerProtocol';
+
+const handler = `import { createServer } from 'node:http';
+import { hashPassword } from './crypto';
+
+const server = createServer((req, res) => {
+  const digest = hashPassword(String(req.url));
+  res.end(digest);
+});
+
+server.listen(8080);
+`;
+
+const harmless = `import * as crypto from 'node:crypto';
+export function hashPassword(password: string): string {
+  return password + 'salt';
+}
+`;
+
+const blocking = `import * as crypto from 'node:crypto';
+export function hashPassword(password: string): string {
+  return crypto.pbkdf2Sync(password, 'salt', 100000, 64, 'sha512').toString('hex');
+}
+`;
+
+function context(overrides: Partial<ProjectContext> = {}): ProjectContext {
+  return { path: '/app/src/handler.ts', roots: ['/app'], overlays: {}, known: [], epoch: 0, maxFiles: 50, importBudgetMs: 60_000, ...overrides };
+}
+
+function brief(findings: { rule: string; line: number; column: number; endLine: number; endColumn: number }[]): string[] {
+  return findings.map((f) => `${f.rule}@${f.line}:${f.column}-${f.endLine}:${f.endColumn}`);
+}
+
+describe('extension: project analysis in the worker', () => {
+  const files = { '/app/package.json': '{"name":"app"}', '/app/src/handler.ts': handler, '/app/src/crypto.ts': blocking };
+
+  it("reports the imported helper's blocking call at its call in the handler, pointing into the helper's file", () => {
+    const state = new ProjectWorkerState(createMemoryHost(files));
+    const { report, entries } = state.analyze(handler, 'src/handler.ts', {}, context());
+    assert.deepStrictEqual(brief(report.findings), ['blocking-call@5:18-5:47']);
+    assert.deepStrictEqual(report.findings[0].related.map((r) => [r.file, r.line, r.column]), [['/app/src/crypto.ts', 3, 10]]);
+    assert.deepStrictEqual(entries.map((e) => [e.path, e.imports]), [
+      ['/app/src/handler.ts', ['/app/src/crypto.ts']],
+      ['/app/src/crypto.ts', []],
+    ]);
+    assert.strictEqual(entries[1].summary?.exports.hashPassword.call?.blocks?.api, 'crypto.pbkdf2Sync');
+  });
+
+  it("an open document's unsaved text wins over the file on disk", () => {
+    const state = new ProjectWorkerState(createMemoryHost({ ...files, '/app/src/crypto.ts': harmless }));
+    assert.deepStrictEqual(brief(state.analyze(handler, 'src/handler.ts', {}, context()).report.findings), []);
+    const edited = context({ overlays: { '/app/src/crypto.ts': { text: blocking, version: 7 } } });
+    assert.deepStrictEqual(brief(state.analyze(handler, 'src/handler.ts', {}, edited).report.findings), ['blocking-call@5:18-5:47']);
+    // The edit undone (no overlay any more): the disk's text again.
+    assert.deepStrictEqual(brief(state.analyze(handler, 'src/handler.ts', {}, context()).report.findings), []);
+  });
+
+  it('reuses a summary while the text hashes the same, and makes a new one when it changes', () => {
+    const state = new ProjectWorkerState(createMemoryHost({ ...files, '/app/src/crypto.ts': harmless }));
+    const first = state.analyze(handler, 'src/handler.ts', {}, context()).entries[1];
+    const again = state.analyze(handler, 'src/handler.ts', {}, context()).entries[1];
+    assert.strictEqual(again, first, 'the same entry object: not summarised again');
+    const changed = state.analyze(handler, 'src/handler.ts', {}, context({ overlays: { '/app/src/crypto.ts': { text: blocking, version: 2 } } })).entries[1];
+    assert.notStrictEqual(changed.hash, first.hash);
+    assert.notStrictEqual(changed.summaryHash, first.summaryHash);
+  });
+
+  it("uses the host's known entries (from the index) instead of summarising again", () => {
+    const host = createMemoryHost({ ...files, '/app/src/crypto.ts': harmless });
+    const known: IndexEntry = new ProjectWorkerState(host).analyze(handler, 'src/handler.ts', {}, context()).entries[1];
+    const fresh = new ProjectWorkerState(host);
+    assert.strictEqual(fresh.analyze(handler, 'src/handler.ts', {}, context({ known: [known] })).entries[1], known);
+    // An entry for other text is not trusted.
+    const stale = { ...known, hash: 'not-the-hash' };
+    assert.notStrictEqual(fresh.analyze(handler, 'src/handler.ts', {}, context({ known: [stale], epoch: 1 })).entries[1], stale);
+  });
+
+  it('a helper whose own import changed gets a new summary (its key includes its imports)', () => {
+    const helper = `import { hashPassword } from './crypto';\nexport function login(p: string) { return hashPassword(p); }\n`;
+    const route = `import { createServer } from 'node:http';\nimport { login } from './login';\ncreateServer((req, res) => { res.end(login(String(req.url))); }).listen(1);\n`;
+    const state = new ProjectWorkerState(createMemoryHost({ ...files, '/app/src/crypto.ts': harmless, '/app/src/login.ts': helper }));
+    const ctx = (overlays: ProjectContext['overlays']) => context({ path: '/app/src/route.ts', overlays });
+    const before = state.analyze(route, 'src/route.ts', {}, ctx({}));
+    assert.deepStrictEqual(brief(before.report.findings), []);
+    const after = state.analyze(route, 'src/route.ts', {}, ctx({ '/app/src/crypto.ts': { text: blocking, version: 3 } }));
+    assert.deepStrictEqual(brief(after.report.findings), ['blocking-call@3:38-3:60']);
+    const loginBefore = before.entries.find((e) => e.path === '/app/src/login.ts')!;
+    const loginAfter = after.entries.find((e) => e.path === '/app/src/login.ts')!;
+    assert.strictEqual(loginAfter.hash, loginBefore.hash);
+    assert.notStrictEqual(loginAfter.depsKey, loginBefore.depsKey);
+  });
+
+  it('an import cycle ends, and the number of files summarised is bounded', () => {
+    const a = `import { b } from './b';\nexport function a() { return b(); }\n`;
+    const b = `import { a } from './a';\nexport function b() { return a(); }\n`;
+    const state = new ProjectWorkerState(createMemoryHost({ '/c/a.ts': a, '/c/b.ts': b, '/c/main.ts': `import { a } from './a';\na();\n` }));
+    const { entries } = state.analyze(`import { a } from './a';\na();\n`, 'main.ts', {}, context({ path: '/c/main.ts', roots: ['/c'] }));
+    assert.deepStrictEqual(entries.map((e) => e.path), ['/c/main.ts', '/c/b.ts', '/c/a.ts']);
+    const bounded = state.analyze(`import { a } from './a';\na();\n`, 'main.ts', {}, context({ path: '/c/main.ts', roots: ['/c'], maxFiles: 1, epoch: 1 }));
+    assert.strictEqual(bounded.entries.length, 2);
+  });
+
+  it('names files relative to their workspace folder, else by their base name', () => {
+    assert.strictEqual(displayName('/app/src/a.ts', ['/other', '/app']), 'src/a.ts');
+    assert.strictEqual(displayName('/elsewhere/lib/b.ts', ['/app']), 'b.ts');
+  });
+});
