@@ -10,21 +10,16 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAME, createIgnoreFilter, loadConfig, type LensConfig } from '../core/config';
+import { createIgnoreFilter } from '../core/config';
+import { nearestConfig, readConfigFile, type ConfigIo, type ConfigLookup, type FoundConfig } from '../core/configLookup';
 import { describeFsError, displayPath, type SourceFile } from './walk';
 
-export interface FoundConfig {
-  /** Absolute path of the file it came from, or null when there is none. */
-  file: string | null;
-  config: LensConfig | null;
-}
-
-export type ConfigLookup = { kind: 'ok'; found: FoundConfig } | { kind: 'error'; messages: string[] };
+export type { ConfigLookup, FoundConfig };
 
 export function findConfig(configFlag: string | null, paths: readonly string[], cwd: string): ConfigLookup {
   if (configFlag !== null) {
     const absolute = path.resolve(cwd, configFlag);
-    const read = readConfigFile(absolute, cwd);
+    const read = readConfigFile(absolute, io(cwd));
     if (read.kind === 'error') return read;
     if (read.found.config === null) return { kind: 'error', messages: [`--config ${configFlag}: the package.json has no "concurrencyLens" key`] };
     return read;
@@ -33,7 +28,7 @@ export function findConfig(configFlag: string | null, paths: readonly string[], 
   const sources = new Map<string, string>();
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
-    const found = nearestConfig(isDirectory(absolute) ? absolute : path.dirname(absolute), cwd);
+    const found = nearestConfig(isDirectory(absolute) ? absolute : path.dirname(absolute), io(cwd));
     if (found.kind === 'error') return found;
     const key = found.found.file ?? '';
     byFile.set(key, found.found);
@@ -54,36 +49,18 @@ export function withoutIgnored(files: readonly SourceFile[], found: FoundConfig)
   return files.filter((file) => !ignored(path.relative(root, file.absolute).split(path.sep).join('/')));
 }
 
-function nearestConfig(start: string, cwd: string): ConfigLookup {
-  for (let folder = start; ; folder = path.dirname(folder)) {
-    const dedicated = path.join(folder, CONFIG_FILE_NAME);
-    if (isFile(dedicated)) return readConfigFile(dedicated, cwd);
-    const packageJson = path.join(folder, 'package.json');
-    if (isFile(packageJson)) {
-      const read = readConfigFile(packageJson, cwd);
-      if (read.kind === 'error' || read.found.config !== null) return read;
-    }
-    if (path.dirname(folder) === folder) return { kind: 'ok', found: { file: null, config: null } };
-  }
-}
-
-function readConfigFile(absolute: string, cwd: string): ConfigLookup {
-  const shown = displayPath(cwd, absolute);
-  let text: string;
-  try {
-    text = fs.readFileSync(absolute, 'utf8');
-  } catch (err) {
-    return { kind: 'error', messages: [`cannot read the configuration file ${shown}: ${describeFsError(err)}`] };
-  }
-  const loaded = loadConfig(text, shown);
-  switch (loaded.kind) {
-    case 'invalid':
-      return { kind: 'error', messages: loaded.problems.map((problem) => problem.message) };
-    case 'none':
-      return { kind: 'ok', found: { file: absolute, config: null } };
-    case 'config':
-      return { kind: 'ok', found: { file: absolute, config: loaded.config } };
-  }
+function io(cwd: string): ConfigIo {
+  return {
+    isFile,
+    read(file) {
+      try {
+        return fs.readFileSync(file, 'utf8');
+      } catch (err) {
+        return new Error(describeFsError(err));
+      }
+    },
+    display: (file) => displayPath(cwd, file),
+  };
 }
 
 function isFile(target: string): boolean {

@@ -30,7 +30,7 @@
  * file wins over the settings for its project).
  */
 import ignore from 'ignore';
-import { allRules } from './rules/index';
+import { RULE_DEFAULTS, RULE_IDS } from './ruleCatalog';
 import { DEFAULT_PRESET, isPresetName, PRESET_NAMES, PRESETS, type PresetName } from './presets';
 import type { SeveritySetting } from './reportTypes';
 import { ignorePatternProblem } from './configPatterns';
@@ -114,7 +114,7 @@ function readRules(rules: unknown, prefix: string, report: (key: string, text: s
     report('rules', `"${prefix}rules" must be an object of rule id to ${quotedList(SETTINGS)}, got ${describe(rules)}`);
     return;
   }
-  const known = allRules.map((rule) => rule.meta.id);
+  const known = [...RULE_IDS];
   for (const [id, setting] of Object.entries(rules)) {
     if (!known.includes(id)) report(`rules.${id}`, `unknown rule "${id}" in "${prefix}rules" (known rules: ${known.join(', ')})`);
     else if (typeof setting !== 'string' || !(SETTINGS as readonly string[]).includes(setting)) {
@@ -162,9 +162,9 @@ export function resolveSettings({ config, cliPreset, cliRules = {} }: SettingsIn
 /** The settings that differ from each rule's default severity, sorted by id (what SARIF records as overrides). */
 export function nonDefaultRules(rules: Record<string, SeveritySetting>): Record<string, SeveritySetting> {
   const out: Record<string, SeveritySetting> = {};
-  for (const rule of [...allRules].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1))) {
-    const setting = rules[rule.meta.id];
-    if (setting !== undefined && setting !== rule.meta.defaultSeverity) out[rule.meta.id] = setting;
+  for (const id of [...RULE_IDS].sort()) {
+    const setting = rules[id];
+    if (setting !== undefined && setting !== RULE_DEFAULTS[id]) out[id] = setting;
   }
   return out;
 }

@@ -11,7 +11,7 @@
  *   from `recommended` once the table below turns rules down.
  * - `off`: every rule off, for a file that turns on only the rules it names.
  */
-import { allRules } from './rules/index';
+import { RULE_DEFAULTS, RULE_IDS } from './ruleCatalog';
 import type { SeveritySetting } from './reportTypes';
 
 export type PresetName = 'recommended' | 'strict' | 'all' | 'off';
@@ -26,11 +26,11 @@ export interface Preset {
 }
 
 function defaultSeverities(): Record<string, SeveritySetting> {
-  return Object.fromEntries(allRules.map((rule) => [rule.meta.id, rule.meta.defaultSeverity]));
+  return { ...RULE_DEFAULTS };
 }
 
 function everyRule(setting: SeveritySetting): Record<string, SeveritySetting> {
-  return Object.fromEntries(allRules.map((rule) => [rule.meta.id, setting]));
+  return Object.fromEntries(RULE_IDS.map((id) => [id, setting]));
 }
 
 /**

@@ -17,10 +17,10 @@ parentPort?.on('message', (request: WorkerRequest) => {
   let response: WorkerResponse;
   try {
     if (request.project) {
-      const { report, entries } = project.analyze(request.text, request.fileName, request.rules, request.project);
+      const { report, entries } = project.analyze(request.text, request.fileName, request.rules, request.project, request.strict ?? false);
       response = { id: request.id, ok: true, report, entries };
     } else {
-      response = { id: request.id, ok: true, report: analyze(request.text, { fileName: request.fileName, rules: request.rules }) };
+      response = { id: request.id, ok: true, report: analyze(request.text, { fileName: request.fileName, rules: request.rules, strict: request.strict ?? false }) };
     }
     const report = response.report;
     if (request.exportAs) {

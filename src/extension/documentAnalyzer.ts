@@ -6,11 +6,12 @@
  */
 import * as vscode from 'vscode';
 import { applyEdits, fixKey, previewFromReports, type FixPreview } from '../core/fixPreview';
-import type { Report } from '../core/reportTypes';
+import type { Report, SeveritySetting } from '../core/reportTypes';
 import { AnalysisPool } from './analysisPool';
 import { analysisFileName, isAnalysable, readConfig } from './config';
 import { toDiagnostic } from './convert';
 import type { ProjectLink } from './projectIndex';
+import { mergeSettings, type EffectiveSettings, type ProjectConfigs } from './projectConfig';
 
 /** Whole-file analysis is allowed up to the core's own limit when the user asks for it. */
 const EXPLICIT_LIMIT_BYTES = 4 * 1024 * 1024;
@@ -24,6 +25,8 @@ export interface DocumentState {
   stale: string | null;
   /** Why the file is not analysed (too large, minified), or null. */
   skipped: string | null;
+  /** What the project's configuration file changes for this file (it overrides settings, or could not be used). */
+  settingsNote?: string | null;
 }
 
 export class DocumentAnalyzer implements vscode.Disposable {
@@ -33,6 +36,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
   readonly onDidChangeState = this.changed.event;
   /** Set once the project index exists: analyses then read what the document's imports do. */
   private project: ProjectLink | null = null;
+  private configs: ProjectConfigs | null = null;
 
   constructor(
     private readonly pool: AnalysisPool,
@@ -42,6 +46,21 @@ export class DocumentAnalyzer implements vscode.Disposable {
 
   useProject(project: ProjectLink): void {
     this.project = project;
+  }
+
+  /** What a worker request needs of the settings: the rules and the strict preset. */
+  rulesFor(uri: vscode.Uri): { rules: Record<string, SeveritySetting>; strict: boolean } {
+    const { rules, strict } = this.settingsFor(uri, readConfig().rules);
+    return { rules, strict };
+  }
+
+  useConfigs(configs: ProjectConfigs): void {
+    this.configs = configs;
+  }
+
+  /** The VS Code settings' rules, with the project's configuration file over them for its files. */
+  settingsFor(uri: vscode.Uri, settingsRules: Record<string, SeveritySetting>): EffectiveSettings {
+    return this.configs?.settingsFor(uri, settingsRules) ?? mergeSettings(null, settingsRules, null);
   }
 
   state(uri: vscode.Uri): DocumentState | undefined {
@@ -69,6 +88,12 @@ export class DocumentAnalyzer implements vscode.Disposable {
     }
     const text = document.getText();
     const name = vscode.workspace.asRelativePath(document.uri);
+    const settings = this.settingsFor(document.uri, config.rules);
+    if (settings.ignored) {
+      const reason = `ignored by ${vscode.workspace.asRelativePath(settings.file!)} (its "ignore" patterns)`;
+      this.logSkip(key, name, reason);
+      return this.update(document.uri, { report: null, version: document.version, stale: null, skipped: reason, settingsNote: settings.note });
+    }
     const limit = explicit ? EXPLICIT_LIMIT_BYTES : config.maxFileSizeBytes;
     if (text.length > limit) {
       const kb = Math.round(text.length / 1024);
@@ -80,7 +105,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
     const started = Date.now();
     let report: Report | undefined;
     try {
-      const result = await this.pool.analyze(key, { text, fileName: analysisFileName(document.uri), rules: config.rules, project: this.project?.contextFor(document.uri) });
+      const result = await this.pool.analyze(key, { text, fileName: analysisFileName(document.uri), rules: settings.rules, strict: settings.strict, project: this.project?.contextFor(document.uri) });
       report = result?.report;
       // Summaries are valid for the texts they were computed from, even when this report is superseded.
       if (result?.entries && !document.isClosed) this.project?.absorb(document.uri, result.entries);
@@ -108,7 +133,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
     }
     const count = report.findings.length;
     this.log.info(`analysed ${name} in ${ms} ms: ${count} finding${count === 1 ? '' : 's'}, ${report.functions.length} functions, ${report.quadrant}${explicit ? ' (asked for)' : ''}`);
-    return this.update(document.uri, { report, version, stale: null, skipped: null });
+    return this.update(document.uri, { report, version, stale: null, skipped: null, settingsNote: settings.note });
   }
 
   /**
@@ -125,7 +150,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
     if (!finding || finding.fixes.length === 0) return { preview: null, reason: 'this finding has no quick fix' };
     const fixed = applyEdits(document.getText(), finding.fixes[0].edits);
     // With the same imports as the report it is compared with; the preview's entries are not kept (the text is not the document's).
-    const result = await this.pool.analyze(`preview:${uri.toString()}:${key}`, { text: fixed, fileName: analysisFileName(uri), rules: readConfig().rules, project: this.project?.contextFor(uri) });
+    const result = await this.pool.analyze(`preview:${uri.toString()}:${key}`, { text: fixed, fileName: analysisFileName(uri), ...this.rulesFor(uri), project: this.project?.contextFor(uri) });
     const preview = result ? previewFromReports(state.report, result.report, finding) : null;
     return preview ? { preview } : { preview: null, reason: 'the rewritten code could not be analysed' };
   }

@@ -10,6 +10,7 @@ import { QuadrantCodeLensProvider } from './codeLens';
 import { LensCodeActionProvider } from './codeActions';
 import { registerCommands, ruleIds } from './commands';
 import { configurationProblems, DOCUMENT_SELECTOR, isAnalysable, machineCores, SECTION } from './config';
+import { ProjectConfigs } from './projectConfig';
 import { DocumentAnalyzer, type DocumentState } from './documentAnalyzer';
 import { QuadrantHoverProvider } from './hover';
 import { ReportDocuments } from './reportView';
@@ -41,11 +42,17 @@ export function activate(context: vscode.ExtensionContext): ConcurrencyLensApi {
   const analyzer = new DocumentAnalyzer(pool, diagnostics, log);
   const project = new ProjectIndex(pool, context.storageUri, (document) => void analyzer.analyze(document), log);
   analyzer.useProject(project);
+  // The project's configuration file, shared with the CLI: it wins over the settings for its files.
+  const configs = new ProjectConfigs(log);
+  analyzer.useConfigs(configs);
+  configs.onDidChange(() => {
+    for (const document of vscode.workspace.textDocuments) if (isAnalysable(document)) void analyzer.analyze(document);
+  });
   const active = new ActiveDocumentTracker();
   const cores = new SharedCores(context.workspaceState);
   const codeLens = new QuadrantCodeLensProvider(analyzer);
   const reports = new ReportDocuments(analyzer, cores);
-  context.subscriptions.push(log, { dispose: () => pool.dispose() }, diagnostics, analyzer, project, active, cores, codeLens, reports, new LensStatus(analyzer, active));
+  context.subscriptions.push(log, { dispose: () => pool.dispose() }, diagnostics, analyzer, project, configs, active, cores, codeLens, reports, new LensStatus(analyzer, active));
 
   const knownRules = ruleIds(context);
   const reportConfiguration = () => {

@@ -45,13 +45,13 @@ export class ProjectWorkerState {
 
   constructor(private readonly host: ProjectHost = createNodeHost()) {}
 
-  analyze(text: string, fileName: string, rules: Record<string, SeveritySetting>, context: ProjectContext): { report: Report; entries: IndexEntry[] } {
+  analyze(text: string, fileName: string, rules: Record<string, SeveritySetting>, context: ProjectContext, strict = false): { report: Report; entries: IndexEntry[] } {
     if (context.epoch !== this.epoch || !this.resolver) {
       this.epoch = context.epoch;
       this.resolver = createResolver(this.host);
     }
     for (const entry of context.known) this.remember(entry);
-    const run = new ProjectRun(this.resolver, this.host, this.cache, rules, context);
+    const run = new ProjectRun(this.resolver, this.host, this.cache, rules, context, strict);
     const result = run.root(text, fileName);
     for (const entry of result.entries) this.remember(entry);
     return result;
@@ -79,6 +79,7 @@ class ProjectRun {
     private readonly cache: Map<string, IndexEntry>,
     private readonly rules: Record<string, SeveritySetting>,
     private readonly context: ProjectContext,
+    private readonly strict = false,
   ) {
     this.deadline = Date.now() + context.importBudgetMs;
   }
@@ -137,7 +138,7 @@ class ProjectRun {
       resolve: (specifier, from) => this.resolved.get(from)?.get(specifier) ?? this.resolveSource(specifier, from),
       summaryOf: (file) => this.done.get(file)?.summary ?? undefined,
     });
-    return analyzeModule(text, { fileName, rules: this.rules, imports }, path);
+    return analyzeModule(text, { fileName, rules: this.rules, strict: this.strict, imports }, path);
   }
 
   private resolveSource(specifier: string, from: string): string | null {

@@ -70,7 +70,8 @@ export class LensStatus implements vscode.Disposable {
     const state = this.analyzer.state(document.uri);
     const summary = summaryOf(state);
     this.item.text = `${summary.busy ? '$(loading~spin)' : state?.report ? '$(pulse)' : '$(warning)'} ${summary.text}`;
-    this.item.tooltip = state?.report && !state.stale ? `${summary.tooltip} Click to open the timeline.` : summary.tooltip;
+    const note = state?.settingsNote ? ` ${state.settingsNote}` : '';
+    this.item.tooltip = (state?.report && !state.stale ? `${summary.tooltip} Click to open the timeline.` : summary.tooltip) + note;
     this.item.backgroundColor = state?.stale ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.show();
     this.language.text = `$(pulse) ${summary.text}`;

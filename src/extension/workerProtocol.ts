@@ -54,6 +54,8 @@ export interface WorkerRequest {
   text: string;
   fileName: string;
   rules: Record<string, SeveritySetting>;
+  /** The strict preset: likely findings too, one level lower (from the project's configuration file). */
+  strict?: boolean;
   /**
    * Also format the report as the CLI would. Done in the worker so the extension
    * host never loads the rules or the parser (they weigh megabytes).

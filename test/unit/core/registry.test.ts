@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { analyze } from '../../../src/core/report';
 import { allRules } from '../../../src/core/rules';
+import { RULE_DEFAULTS } from '../../../src/core/ruleCatalog';
 
 const root = path.resolve(__dirname, '../../../..');
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -16,6 +17,10 @@ describe('rule registry', () => {
   it('has exactly the twelve rules of the design, each in a file named by its id', () => {
     assert.deepStrictEqual(allRules.map((r) => r.meta.id).sort(), [...DESIGN_IDS].sort());
     for (const rule of allRules) assert.ok(fs.existsSync(path.join(root, 'src/core/rules', `${rule.meta.id}.ts`)), rule.meta.id);
+  });
+
+  it('the light catalog (ids and default severities, for configuration without the rules) equals the registry', () => {
+    assert.deepStrictEqual({ ...RULE_DEFAULTS }, Object.fromEntries(allRules.map((r) => [r.meta.id, r.meta.defaultSeverity])));
   });
 
   it('every rule has metadata: description, a default severity and its docs page', () => {
