@@ -16,7 +16,13 @@ export function serveTasks<T, R>(handler: (task: T) => R | Promise<R>): void {
     } catch (err) {
       reply = { type: 'result', id, ok: false, message: err instanceof Error ? err.message : String(err) };
     }
-    port.postMessage(reply);
+    try {
+      port.postMessage(reply);
+    } catch (err) {
+      // The answer could not be sent (too large or too deeply nested to copy): that task fails, the worker lives on.
+      const why = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      port.postMessage({ type: 'result', id, ok: false, message: `the result could not be sent back from the worker (${why})` } satisfies FromWorker<R>);
+    }
   });
   port.postMessage({ type: READY } satisfies FromWorker<R>);
 }

@@ -193,6 +193,18 @@ export function runAll<T, R>(pool: TaskPool<T, R>, tasks: readonly T[]): Promise
   return Promise.all(tasks.map((task) => pool.run(task)));
 }
 
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+/** What went wrong, in words: a worker can report a plain object (no Error), which would print as [object Object]. */
+export function messageOf(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  if (typeof err === 'object' && err !== null) {
+    const { message, code, name } = err as { message?: unknown; code?: unknown; name?: unknown };
+    const parts = [name, code, message].filter((part) => typeof part === 'string' && part.length > 0);
+    if (parts.length > 0) return parts.join(': ');
+    try {
+      return JSON.stringify(err).slice(0, 200);
+    } catch {
+      return Object.prototype.toString.call(err);
+    }
+  }
+  return String(err);
 }

@@ -17,6 +17,7 @@
 import { AST_NODE_TYPES as T } from '@typescript-eslint/typescript-estree';
 import { callbackScope, crossesOuter, literalTrips, loopHeadSpan, loopScope, NO_SCOPE, type ItemScope } from './loopShape';
 import { collectForks, withLostCalls } from './segments';
+import { modelIndex, unwrap, walkLocal } from './callbacks';
 import { callTaking, isTestCallback, isWorkerFile, namedHandlers, oneShot, onProcess, workerSegment } from './threadContext';
 import { COST, type ForkSegment, type FunctionInfo, type LoopNode, type LoopSegment, type Model, type Segment, type Span } from '../model/types';
 import { addCost, mulCost } from '../costMath';
@@ -95,7 +96,30 @@ export class CpuWork {
         if (seg.calleeId < 0 || !this.model.functions[seg.calleeId]) return seg.awaited;
         return depth < MAX_CPU_DEPTH && this.mayWait(this.model.functions[seg.calleeId], depth + 1);
       });
-    return visit(fn.segments);
+    return visit(fn.segments) || this.returnsForeignCall(fn);
+  }
+
+  /**
+   * `return db.exists(keys)` or `(x) => client.addIndex(x)`: the function hands
+   * back what a call we cannot see into returns, quite possibly a promise of a
+   * query. Whatever it computes first, its task is not known to be pure CPU.
+   */
+  private returnsForeignCall(fn: FunctionInfo): boolean {
+    if (fn.kind === 'module') return false;
+    const node = fn.node as { body?: { type: string } };
+    const returned: unknown[] = [];
+    if (node.body && node.body.type !== T.BlockStatement) returned.push(node.body);
+    walkLocal(fn.node, (n) => {
+      if (n.type === T.ReturnStatement && n.argument) returned.push(n.argument);
+    });
+    const index = modelIndex(this.model);
+    return returned.some((value) => {
+      const inner = unwrap(value as Parameters<typeof unwrap>[0]);
+      const call = inner.type === T.AwaitExpression ? unwrap(inner.argument) : inner;
+      if (call.type !== T.CallExpression) return false;
+      const site = index.siteByNode.get(call)?.site;
+      return !!site && site.calleeId === null && !site.known;
+    });
   }
 
   /** async-cpu-bound's predicate, shared so async-without-await can stay silent where it fires. */

@@ -71,20 +71,28 @@ export interface ImportedCallee {
  * or class and its method). Null when the file was analysed alone or the
  * export says nothing about calling it.
  */
+/**
+ * A table entry by name, never an inherited one: code calls exports named
+ * `toString` or `constructor`, and Object.prototype's own would pass for them.
+ */
+function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 export function importedCallee(state: BuildState, callee: TSESTree.Node): ImportedCallee | null {
   const path = memberPath(unwrap(callee));
   if (!path || path.length > 3) return null;
   const binding = state.imports.get(path[0]);
   if (!binding) return null;
-  const module = state.projectImports.modules[binding.module];
+  const module = own(state.projectImports.modules, binding.module);
   if (!module) return null;
   const rest = path.slice(1);
   const exportName = binding.imported === '*' ? rest.shift() : binding.imported;
-  const symbol = exportName !== undefined ? module.exports[exportName] : undefined;
+  const symbol = exportName !== undefined ? own(module.exports, exportName) : undefined;
   if (!symbol) return null;
   const name = path.join('.');
   if (rest.length === 0) return symbol.call ? { file: symbol.file, name, symbol, effect: symbol.call, fnId: symbol.fnId } : null;
-  const member = rest.length === 1 ? symbol.members?.[rest[0]] : undefined;
+  const member = rest.length === 1 && symbol.members ? own(symbol.members, rest[0]) : undefined;
   return member ? { file: symbol.file, name, symbol, effect: member.call, fnId: member.fnId } : null;
 }
 
@@ -131,7 +139,8 @@ export function thenableWait(state: BuildState, expression: TSESTree.Node): { ke
 function importedInstance(state: BuildState, name: string): string | null {
   const binding = state.imports.get(name);
   if (!binding || binding.imported === '*') return null;
-  return state.projectImports.modules[binding.module]?.exports[binding.imported]?.instanceOf ?? null;
+  const module = own(state.projectImports.modules, binding.module);
+  return (module && own(module.exports, binding.imported)?.instanceOf) ?? null;
 }
 
 function unwrap(node: TSESTree.Node): TSESTree.Node {

@@ -45,7 +45,7 @@ function flatten(summary: ModuleSummary, host: LinkHost, seen: Set<string>, dept
     const symbols = flatten(inner, host, seen, depth + 1);
     if (reexport.names === 'all') {
       // `export *` never re-exports a default, and a name the file declares itself wins.
-      for (const [name, symbol] of Object.entries(symbols)) if (name !== 'default' && !(name in out)) out[name] = symbol;
+      for (const [name, symbol] of Object.entries(symbols)) if (name !== 'default' && !Object.hasOwn(out, name)) out[name] = symbol;
     } else {
       for (const { imported, exported } of reexport.names) if (symbols[imported]) out[exported] = symbols[imported];
     }

@@ -118,3 +118,25 @@ describe('project: barrels, CommonJS and cycles', () => {
     assert.deepStrictEqual(importSpecifiers(`import fs from 'node:fs';\nimport { a } from './a.js';\nconst b = require('../b');\nexport * from './c';\n`).sort(), ['../b', './a.js', './c', 'fs']);
   });
 });
+
+describe('project: exports named like Object.prototype members', () => {
+  it('a call such as `lib.toString()` or `lib.constructor()` finds no inherited export, and the report stays plain data', () => {
+    const { host, read } = project({
+      '/app/package.json': '{"name":"app"}',
+      '/app/src/lib.js': `exports.load = async function load(id) { return fetch('https://x.example/' + id); };\n`,
+      '/app/src/use.js': `const lib = require('./lib');\nconst { constructor } = require('./lib');\nexports.run = async function run() {\n  lib.toString();\n  lib.hasOwnProperty('load');\n  constructor();\n  return lib.load('a');\n};\n`,
+    });
+    const result = analyzeProject(host, ['/app/src/use.js'], read);
+    const report = result.results.get('/app/src/use.js')!.report;
+    const functionsIn = (value: unknown, seen = new Set<unknown>()): number => {
+      if (typeof value === 'function') return 1;
+      if (!value || typeof value !== 'object' || seen.has(value)) return 0;
+      seen.add(value);
+      return Object.values(value).reduce((n: number, v) => n + functionsIn(v, seen), 0);
+    };
+    assert.strictEqual(functionsIn(report), 0, 'no function reached the report (it must cross a worker boundary)');
+    assert.doesNotThrow(() => structuredClone(report));
+    const externals = report.functions.flatMap((f) => f.segments).filter((s) => s.kind === 'call' && s.external).map((s) => (s as { external: { name: string } }).external.name);
+    assert.deepStrictEqual(externals, ['lib.load']);
+  });
+});
