@@ -9,6 +9,7 @@
  */
 import * as path from 'node:path';
 import { importSpecifiers } from '../core/project/analyzeProject';
+import { stronglyConnected } from '../core/project/components';
 import type { Resolver } from '../core/project/resolve';
 import { readSource } from './readSource';
 import type { FileProblem } from './types';
@@ -75,54 +76,9 @@ export function discoverProject(asked: readonly SourceFile[], cwd: string, resol
   return { files, components: dependencyComponents(files), problems, notes };
 }
 
-/**
- * Strongly connected components (Tarjan's algorithm, iterative so a long import chain
- * cannot overflow the stack), dependencies first. Roots are visited in the order files
- * were found and children in sorted order, so the order is the same on every run.
- */
+/** The asked and imported files' components, dependencies first, in the order files were found (core/project/components.ts). */
 export function dependencyComponents(files: ReadonlyMap<string, ProjectFile>): string[][] {
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: string[] = [];
-  const out: string[][] = [];
-  const children = (key: string) => [...new Set(Object.values(files.get(key)!.resolved))].filter((target) => files.has(target)).sort();
-  for (const root of files.keys()) {
-    if (index.has(root)) continue;
-    const work: { key: string; next: number; children: string[] }[] = [];
-    const enter = (key: string) => {
-      index.set(key, index.size);
-      low.set(key, index.get(key)!);
-      stack.push(key);
-      onStack.add(key);
-      work.push({ key, next: 0, children: children(key) });
-    };
-    enter(root);
-    while (work.length > 0) {
-      const frame = work[work.length - 1];
-      if (frame.next < frame.children.length) {
-        const child = frame.children[frame.next++];
-        if (!index.has(child)) enter(child);
-        else if (onStack.has(child)) low.set(frame.key, Math.min(low.get(frame.key)!, index.get(child)!));
-        continue;
-      }
-      work.pop();
-      if (work.length > 0) {
-        const parent = work[work.length - 1].key;
-        low.set(parent, Math.min(low.get(parent)!, low.get(frame.key)!));
-      }
-      if (low.get(frame.key) !== index.get(frame.key)) continue;
-      const component: string[] = [];
-      let member: string;
-      do {
-        member = stack.pop()!;
-        onStack.delete(member);
-        component.push(member);
-      } while (member !== frame.key);
-      out.push(component.sort());
-    }
-  }
-  return out;
+  return stronglyConnected(files.keys(), (key) => [...new Set(Object.values(files.get(key)!.resolved))].filter((target) => files.has(target)));
 }
 
 /** Every file reachable from `members` through imports, the members themselves left out. */

@@ -17,6 +17,7 @@ import type { ProjectHost } from './host';
 import { linkImports } from './link';
 import { createResolver, type Resolver } from './resolve';
 import type { ModuleSummary } from './summaryTypes';
+import { stronglyConnected } from './components';
 
 /** Rounds of a cycle's fixpoint; summaries only gain facts, so a few rounds settle any real cycle. */
 export const MAX_CYCLE_ROUNDS = 4;
@@ -121,56 +122,9 @@ function discover(files: readonly string[], read: ReadSource, resolver: Resolver
   return graph;
 }
 
-/**
- * Strongly connected components (Tarjan, iterative), dependencies first.
- * Files are visited in the order they were seen, and each component's members
- * are sorted, so the order is the same on every run.
- */
+/** The graph's components, dependencies first (see components.ts). */
 function components(graph: Graph): string[][] {
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: string[] = [];
-  const out: string[][] = [];
-  let counter = 0;
-  const targets = (file: string) => [...(graph.edges.get(file) ?? [])].filter((t) => graph.texts.has(t)).sort();
-  for (const root of graph.seen) {
-    if (index.has(root)) continue;
-    const work: { file: string; next: number; children: string[] }[] = [];
-    const enter = (file: string) => {
-      index.set(file, counter);
-      low.set(file, counter++);
-      stack.push(file);
-      onStack.add(file);
-      work.push({ file, next: 0, children: targets(file) });
-    };
-    enter(root);
-    while (work.length > 0) {
-      const frame = work[work.length - 1];
-      if (frame.next < frame.children.length) {
-        const child = frame.children[frame.next++];
-        if (!index.has(child)) enter(child);
-        else if (onStack.has(child)) low.set(frame.file, Math.min(low.get(frame.file)!, index.get(child)!));
-        continue;
-      }
-      work.pop();
-      if (work.length > 0) {
-        const parent = work[work.length - 1].file;
-        low.set(parent, Math.min(low.get(parent)!, low.get(frame.file)!));
-      }
-      if (low.get(frame.file) === index.get(frame.file)) {
-        const component: string[] = [];
-        let member: string;
-        do {
-          member = stack.pop()!;
-          onStack.delete(member);
-          component.push(member);
-        } while (member !== frame.file);
-        out.push(component.sort());
-      }
-    }
-  }
-  return out;
+  return stronglyConnected(graph.seen, (file) => [...(graph.edges.get(file) ?? [])].filter((t) => graph.texts.has(t)));
 }
 
 /** A cycle: parse each member once, then analyse them all in rounds until their summaries are the same twice. */
