@@ -42,7 +42,9 @@ const ORDERED_OPTION = /^(transaction|session|trx|tx|ctx|context|useMasterKey|lo
 /** Calls that are one-at-a-time by what they do: locks, reading a stream, prompts, loading code, running hooks, migrating. */
 const ORDERED_ACTION = /^(acquire|lock|runExclusive|next|read|readLine|question|prompt|take|receive|recv|dequeue|pull|require\w*|import\w*|load(Module|Plugin)s?|run\w*Hooks?|call\w*Hooks?|trigger\w*|emit\w*|fire\w*|dispatch\w*|migrate\w*|seed\w*|up|down|rollback|commit|begin|collect\w*|goto|click|type|press|fill|waitFor\w*)$/;
 /** A class whose own `this.query()` runs on one connection. */
-const ONE_CONNECTION_CLASS = /(QueryRunner|Connection|Transaction|Session|Client|Driver)$/;
+const ONE_CONNECTION_CLASS = /(QueryRunner|Runner|Connection|Transaction|Session|Client|Driver|UnitOfWork|EntityManager)$/;
+/** Fields that hold one unit of work: every method of the class that uses it runs on it, in order. */
+const UNIT_OF_WORK_FIELD = /^(em|_em|entityManager|connection|conn|session|transaction|tx|trx|queryRunner|unitOfWork|uow)$/;
 
 export function overlapEvidence(model: Model, fn: FunctionInfo, call: TSESTree.CallExpression): OverlapEvidence | null {
   if (isOrdered(model, fn, call)) return null;
@@ -65,6 +67,8 @@ export function isOrdered(model: Model, fn: FunctionInfo, call: TSESTree.CallExp
   if (resource && ORDERED_RECEIVER.test(resource)) return true;
   if (sharesUnitOfWork(call)) return true;
   if ((resource === 'this' || resource?.startsWith('this.')) && ONE_CONNECTION_CLASS.test(className(fn))) return true;
+  // `this.populateField(…)` in a class that keeps one EntityManager, connection or transaction: its own methods share it.
+  if (resource === 'this' && holdsUnitOfWork(fn)) return true;
   const known = siteOf(fn, call)?.known;
   if (known) {
     const behaviour = behaviourOf(known);
@@ -117,6 +121,26 @@ function sharesUnitOfWork(call: TSESTree.CallExpression): boolean {
           if (spread.type === T.Identifier && ORDERED_ARGUMENT.test(spread.name)) return true;
         }
       }
+    }
+  }
+  return false;
+}
+
+/** The enclosing class stores a unit of work in a field (`this.em = em`, `private readonly em: EntityManager`, a constructor parameter property). */
+function holdsUnitOfWork(fn: FunctionInfo): boolean {
+  let node: TSESTree.Node | undefined = fn.node.parent;
+  while (node && node.type !== T.ClassBody) node = node.parent;
+  if (!node) return false;
+  for (const member of node.body) {
+    if (member.type === T.PropertyDefinition && (member.key.type === T.Identifier || member.key.type === T.PrivateIdentifier) && UNIT_OF_WORK_FIELD.test(member.key.name)) return true;
+    if (member.type !== T.MethodDefinition || member.kind !== 'constructor') continue;
+    for (const param of member.value.params) {
+      if (param.type === T.TSParameterProperty && param.parameter.type === T.Identifier && UNIT_OF_WORK_FIELD.test(param.parameter.name)) return true;
+    }
+    for (const statement of member.value.body?.body ?? []) {
+      if (statement.type !== T.ExpressionStatement || statement.expression.type !== T.AssignmentExpression) continue;
+      const target = statement.expression.left;
+      if (target.type === T.MemberExpression && target.object.type === T.ThisExpression && (target.property.type === T.Identifier || target.property.type === T.PrivateIdentifier) && UNIT_OF_WORK_FIELD.test(target.property.name)) return true;
     }
   }
   return false;

@@ -3,6 +3,30 @@ import { runRuleTests } from '../ruleTester';
 runRuleTests('await-in-loop', {
   valid: [
     {
+      name: "a class that keeps one EntityManager calls its own methods in a loop: they share that unit of work, in order",
+      code: `import { readFile } from 'node:fs/promises';
+export class Loader {
+  readonly #em: { flush(): Promise<void> };
+  constructor(em: { flush(): Promise<void> }) { this.#em = em; }
+  async populateAll(fields: string[]) {
+    for (const field of fields) await this.populateField(field);
+  }
+  private async populateField(field: string) { await readFile(field); await this.#em.flush(); }
+}`,
+    },
+    {
+      name: 'a Runner class (one connection) running its queries one by one',
+      code: `import { readFile } from 'node:fs/promises';
+export class Runner {
+  async queryArray(queries: string[]) {
+    const results = [];
+    for (const query of queries) results.push(await this.run(query));
+    return results;
+  }
+  private async run(query: string) { return readFile(query, 'utf8'); }
+}`,
+    },
+    {
       name: 'an unknown object\'s method: nothing says it waits, so nothing is suggested',
       code: `export async function sendAll(emails: string[], mailer: any) {
   for (const email of emails) await mailer.sendMail({ to: email });
