@@ -36,6 +36,9 @@ export const floatingPromise = defineRule({
       if (fn.kind === 'module') continue;
       for (const site of fn.sites.calls) {
         if (!site.discarded || site.node.type !== T.CallExpression) continue;
+        // `batch.process(items, work, (err) => …)`: a callback is handed the outcome, errors included (the callback
+        // form of a promisified API); nothing is left floating however the function also returns a promise.
+        if (takesCompletionCallback(site.node)) continue;
         const what = promiseSource(model, fn, site);
         if (!what) continue;
         const callee = unwrap((site.node as TSESTree.CallExpression).callee);
@@ -83,4 +86,13 @@ function promiseSource(model: Model, fn: FunctionInfo, site: CallSite): string |
 function fixFor(fn: FunctionInfo, call: TSESTree.CallExpression): QuickFix[] {
   if (!fn.async || fn.kind === 'module') return [];
   return [{ title: 'Await the promise', isPreferred: true, edits: [{ start: call.range[0], end: call.range[0], newText: 'await ' }] }];
+}
+
+/** The last argument is a function literal or a name that reads as a completion callback. */
+function takesCompletionCallback(call: TSESTree.CallExpression): boolean {
+  const last = call.arguments[call.arguments.length - 1];
+  if (!last) return false;
+  if (last.type === T.Identifier) return /^(cb|callback|next|done|fn|cb\w+|\w*Callback)$/.test(last.name);
+  // A one-argument call with a function is the work itself (`run(async () => …)`), not a completion callback.
+  return call.arguments.length >= 2 && isFunctionNode(last) && !(last as { async?: boolean }).async;
 }

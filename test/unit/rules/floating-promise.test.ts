@@ -3,6 +3,17 @@ import { runRuleTests } from '../ruleTester';
 runRuleTests('floating-promise', {
   valid: [
     {
+      name: 'the callback form of a promisified API: the last argument is handed the outcome, errors included',
+      code: `async function processAll(items: string[], work: (batch: string[]) => Promise<void>, done?: (err?: Error) => void): Promise<void> {
+  for (const item of items) await work([item]);
+  done?.();
+}
+export function start(items: string[], callback: (err?: Error) => void) {
+  processAll(items, async (batch) => { await fetch(batch[0]); }, (err) => callback(err));
+  processAll(items, async (batch) => { await fetch(batch[0]); }, callback);
+}`,
+    },
+    {
       name: 'a script\'s top-level main(): an unhandled rejection ends the program with its error, which is what a script wants',
       code: `import { readFile } from 'node:fs/promises';
 async function main() {
