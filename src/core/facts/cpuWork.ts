@@ -53,6 +53,7 @@ export class CpuWork {
   private readonly grows = new Map<number, HeavySite | null>();
   private readonly costs = new Map<number, number>();
   private readonly workers = new Map<number, boolean>();
+  private readonly waits = new Map<number, boolean>();
   private readonly loopNodes = new Map<number, Map<number, LoopNode>>();
   private readonly restored = new Map<number, readonly Segment[]>();
   private handlers: Set<number> | null = null;
@@ -86,17 +87,24 @@ export class CpuWork {
    * the heavy work and the certainty that nothing else is waited for.
    */
   mayWait(fn: FunctionInfo, depth = 0): boolean {
+    const known = this.waits.get(fn.id);
+    if (known !== undefined) return known;
+    this.waits.set(fn.id, false); // recursion: a cycle adds nothing
     const visit = (list: readonly Segment[]): boolean =>
       list.some((seg) => {
         if (seg.kind === 'io') return seg.awaited;
-        if (seg.kind === 'fork') return (seg.awaited && seg.tasks.some(visit)) || (seg.awaited && seg.combinator !== 'deferred' && seg.tasks.length === 0);
+        if (seg.kind === 'fork') return seg.awaited && seg.tasks.some(visit);
         if (seg.kind === 'loop') return visit(seg.body);
         if (seg.kind !== 'call') return false;
         if (seg.external) return seg.external.effect.returnsPromise && (seg.external.effect.waits !== null || seg.awaited);
         if (seg.calleeId < 0 || !this.model.functions[seg.calleeId]) return seg.awaited;
         return depth < MAX_CPU_DEPTH && this.mayWait(this.model.functions[seg.calleeId], depth + 1);
       });
-    return visit(fn.segments) || this.returnsForeignCall(fn);
+    const result = visit(fn.segments) || this.returnsForeignCall(fn);
+    // Only a verdict reached from the top is complete: a deeper one may have been cut at MAX_CPU_DEPTH.
+    if (depth === 0 || result) this.waits.set(fn.id, result);
+    else this.waits.delete(fn.id);
+    return result;
   }
 
   /**
