@@ -47,12 +47,12 @@ interface JsonReport {
 const CHUNK = 2000;
 
 /** The command line, relative to the project root. The only place that says how the analyzer is called. */
-export function cliArguments(cli: string, files: string[]): string[] {
-  return [cli, '--format', 'json', '--fail-on', 'none', ...files];
+export function cliArguments(cli: string, files: string[], preset: string): string[] {
+  return [cli, '--format', 'json', '--fail-on', 'none', '--preset', preset, ...files];
 }
 
-export function analyzeProject(cli: string, project: Project, dir: string, files: string[], cacheDir: string | null): AnalysisResult {
-  const key = cacheKey(cli, project, files);
+export function analyzeProject(cli: string, project: Project, dir: string, files: string[], cacheDir: string | null, preset: string): AnalysisResult {
+  const key = cacheKey(cli, project, files, preset);
   const cacheFile = cacheDir === null ? null : path.join(cacheDir, `${project.name}-${key}.json`);
   if (cacheFile !== null && fs.existsSync(cacheFile)) {
     const cached = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as Omit<AnalysisResult, 'fromCache'>;
@@ -61,7 +61,7 @@ export function analyzeProject(cli: string, project: Project, dir: string, files
   const findings: Finding[] = [];
   const notAnalysed: string[] = [];
   for (let i = 0; i < files.length; i += CHUNK) {
-    const run = spawnSync(process.execPath, cliArguments(cli, files.slice(i, i + CHUNK)), {
+    const run = spawnSync(process.execPath, cliArguments(cli, files.slice(i, i + CHUNK), preset), {
       cwd: dir,
       encoding: 'utf8',
       maxBuffer: 1024 * 1024 * 1024,
@@ -91,8 +91,9 @@ export function analyzeProject(cli: string, project: Project, dir: string, files
   return { ...result, fromCache: false };
 }
 
-function cacheKey(cli: string, project: Project, files: string[]): string {
+function cacheKey(cli: string, project: Project, files: string[], preset: string): string {
   const hash = crypto.createHash('sha256');
+  hash.update(preset);
   hash.update(fs.readFileSync(cli));
   hash.update(project.commit);
   hash.update(files.join('\n'));

@@ -2,7 +2,7 @@
  * `npm run realworld`: today's analyzer on real projects, scored against the judged
  * labels in this folder. A measurement, not a test: it never fails on low numbers.
  *
- *   node dist/realworld.js [--project NAME]... [--no-cache]
+ *   node dist/realworld.js [--project NAME]... [--no-cache] [--preset NAME] [--list]
  *                          [--sample N [--rule ID]...] [--sample-recall N] [--seed S]
  *
  * The projects are not in the repository; see README.md for how to get them.
@@ -21,10 +21,14 @@ const RULES = [
   'worker-oversubscription', 'async-foreach', 'floating-promise', 'async-without-await', 'sync-promise-executor', 'unbounded-fanout',
 ] as const;
 
-const USAGE = `usage: node dist/realworld.js [--project NAME]... [--no-cache]
+const USAGE = `usage: node dist/realworld.js [--project NAME]... [--no-cache] [--preset NAME] [--list]
                               [--sample N [--rule ID]...] [--sample-recall N] [--seed S]
   --project        only this project (repeatable; default: every project present)
   --no-cache       rerun the analyzer even if a cached result for this build exists
+  --preset NAME    run the CLI with this preset (default recommended, what a new user
+                   gets; strict reports every rule, the way to judge rules the default
+                   turns down)
+  --list           print every finding with its verdict and reason (or "unjudged")
   --sample N       print N unjudged findings per rule, in the seeded order, with source
   --rule ID        with --sample: only this rule (repeatable)
   --sample-recall N  print N unjudged loops that ESLint's no-await-in-loop flags and
@@ -39,6 +43,8 @@ interface Options {
   rules: string[];
   sampleRecall: number;
   seed: number;
+  preset: string;
+  list: boolean;
 }
 
 /** A silent loop nest, with what is needed to judge and to match it. */
@@ -48,7 +54,7 @@ interface SilentLoop extends LoopNest {
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { projects: [], cache: true, sample: 0, rules: [], sampleRecall: 0, seed: 9 };
+  const o: Options = { projects: [], cache: true, sample: 0, rules: [], sampleRecall: 0, seed: 9, preset: 'recommended', list: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -63,6 +69,8 @@ function parseArgs(argv: string[]): Options {
     };
     if (a === '--project') o.projects.push(value());
     else if (a === '--no-cache') o.cache = false;
+    else if (a === '--preset') o.preset = value();
+    else if (a === '--list') o.list = true;
     else if (a === '--sample') o.sample = whole(value());
     else if (a === '--rule') o.rules.push(value());
     else if (a === '--sample-recall') o.sampleRecall = whole(value());
@@ -112,7 +120,7 @@ function main(): number {
   for (const { project, dir } of present) {
     const files = listSourceFiles(dir, project, study.exclude);
     const lines = files.reduce((sum, f) => sum + countLines(readText(project.name, dir, f)), 0);
-    const result = analyzeProject(cli, project, dir, files, cacheDir);
+    const result = analyzeProject(cli, project, dir, files, cacheDir, options.preset);
     findings.push(...result.findings);
     const drift = lines !== project.lines || files.length !== project.files ? `  [projects.json says ${project.files} files, ${project.lines} lines]` : '';
     console.log(`${project.name.padEnd(14)} ${String(files.length).padStart(7)} ${String(lines).padStart(9)} ${String(result.findings.length).padStart(9)}  (${project.paths.join(', ')})${drift}`);
@@ -134,11 +142,13 @@ function main(): number {
   const labels = indexByKey<Label>(parseLabels(readData(dataDir, 'labels.csv'), 'labels.csv'), commits, findingKey);
   const recallLabels = indexByKey<RecallLabel>(parseRecallLabels(readData(dataDir, 'recall-labels.csv'), 'recall-labels.csv'), commits, loopKey);
   const unique = uniqueFindings(findings);
+  console.log(`preset: ${options.preset}\n`);
   console.log(formatTally(tallyStudy(unique, labels, RULES)));
   console.log(recallSummary(recallNests, silent, recallLabels));
 
   const dirOf = new Map(present.map(({ project, dir }) => [project.name, dir]));
   const context = (project: string, file: string, line: number): string => sourceContext(readText(project, dirOf.get(project) as string, file), line);
+  if (options.list) printFindingList(unique, labels);
   if (options.sample > 0) printFindingSample(unique, labels, options, context);
   if (options.sampleRecall > 0) printRecallSample(silent, recallLabels, options, context);
   return 0;
@@ -163,6 +173,15 @@ function recallSummary(nests: number, silent: SilentLoop[], labels: Map<string, 
     `  silent loops judged: ${judged} (${right} rightly silent, ${missed} missed), rightly-silent share ${formatPercent(judged === 0 ? null : right / judged)}, ${silent.length - judged} unlabeled`,
     '',
   ].join('\n');
+}
+
+function printFindingList(unique: Finding[], labels: Map<string, Label>): void {
+  for (const f of unique) {
+    const label = labels.get(findingKey(f));
+    const verdict = label === undefined ? 'unjudged' : `${label.verdict}: ${label.reason}`;
+    console.log(`${f.rule} ${f.severity} ${f.project} ${f.path}:${f.line}  ${verdict}`);
+  }
+  console.log('');
 }
 
 function printFindingSample(unique: Finding[], labels: Map<string, Label>, options: Options, context: (p: string, f: string, l: number) => string): void {
