@@ -18,6 +18,7 @@ import { cpuWork } from '../facts/cpuWork';
 import { ancestors, asyncHeadSpan, exported, fileIndex } from '../facts/threadContext';
 import { defineRule } from './ruleTypes';
 import { isContextName } from '../naming';
+import { handedOn } from '../facts/valueUses';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
 const T = AST_NODE_TYPES;
@@ -41,6 +42,8 @@ export const asyncWithoutAwait = defineRule({
       if (node.body.type === T.BlockStatement && node.body.body.length === 0) continue; // a stub
       const chain = ancestors(model.ast, node); // outermost first
       if (!promiseContractIsLocal(node, chain)) continue;
+      const binding = bindingName(node, chain[chain.length - 1]);
+      if (binding !== null && handedOn(model, binding)) continue; // whoever receives it decides what it returns
       // A public method may be held to its class's contract by callers and subclasses this file cannot see,
       // and an exported function is a promise to its callers elsewhere: `async` keeps that promise.
       if (!isPrivate(node) && (fn.kind === 'method' || exported(model, chain, fn.name.replace(/^.*\./, '')))) continue;
@@ -95,7 +98,11 @@ function promiseContractIsLocal(node: FunctionNode, chain: readonly TSESTree.Nod
   if (!parent) return true;
   if ((parent.type === T.CallExpression || parent.type === T.NewExpression) && parent.arguments.includes(node as TSESTree.CallExpressionArgument)) return false;
   if (parent.type === T.ExportDefaultDeclaration || up(2)?.type === T.ExportDefaultDeclaration) return false;
-  if (parent.type === T.AssignmentExpression && parent.left.type === T.MemberExpression) return false;
+  // Stored in a field, or in a variable whose other values (an async branch) share its contract.
+  if (parent.type === T.AssignmentExpression) return false;
+  // Returned: the enclosing function's callers decide what it must return (`return async () => …`).
+  if (parent.type === T.ReturnStatement) return false;
+  if (parent.type === T.ArrowFunctionExpression && parent.body === node) return false;
   if (parent.type === T.MethodDefinition || parent.type === T.PropertyDefinition) {
     if (parent.type === T.MethodDefinition && parent.override) return false;
     if (parent.type === T.PropertyDefinition && parent.override) return false;
@@ -109,6 +116,13 @@ function promiseContractIsLocal(node: FunctionNode, chain: readonly TSESTree.Nod
     return !!holder && holder.type === T.VariableDeclarator && !holder.id.typeAnnotation && up(5)?.type !== T.ExportNamedDeclaration;
   }
   return true;
+}
+
+/** The local name a function is declared or bound under, when it has one (`function f`, `const f = async () => …`). */
+function bindingName(node: FunctionNode, parent: TSESTree.Node | undefined): string | null {
+  if (node.type === T.FunctionDeclaration) return node.id?.name ?? null;
+  if (parent?.type === T.VariableDeclarator && parent.id.type === T.Identifier) return parent.id.name;
+  return null;
 }
 
 interface BodyFacts {

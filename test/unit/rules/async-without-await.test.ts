@@ -3,6 +3,43 @@ import { runRuleTests } from '../ruleTester';
 runRuleTests('async-without-await', {
   valid: [
     {
+      name: 'a local function handed to another API as a property value: the receiver decides it must return a promise',
+      code: `import { loadProviders } from './providers';
+const register = async (klass: new () => object, container: Map<string, object>) => {
+  container.set(klass.name, new klass());
+};
+export async function load(container: Map<string, object>) {
+  await loadProviders({ container, registerServiceFn: register });
+}`,
+    },
+    {
+      name: 'a local function passed as an argument to an unknown call',
+      code: `import { retry } from './retry';
+async function attempt() {
+  return;
+}
+retry(attempt, 3);`,
+    },
+    {
+      name: 'returned as a lazy loader: the callers of the enclosing function decide the contract',
+      code: `function resolver(spec: string) {
+  if (!spec) return null;
+  return async () => ({ spec, kind: 'git' });
+}
+resolver('a');`,
+    },
+    {
+      name: 'assigned to a variable whose other value is an awaiting function',
+      code: `import { readFile } from 'node:fs/promises';
+function pick(cached: string | null) {
+  let read: () => Promise<string>;
+  if (cached !== null) read = async () => cached;
+  else read = async () => readFile('x', 'utf8');
+  return read;
+}
+pick(null);`,
+    },
+    {
       name: 'an exported function: its callers in other files may rely on the promise',
       code: `export async function unsupported(feature: string) {
   throw new Error(feature + ' is not supported');
@@ -108,6 +145,27 @@ async function readUsers(dir) {
     },
   ],
   invalid: [
+    {
+      name: 'a named listener: the emitter drops what it returns, so async only risks an unhandled rejection',
+      fileName: 'worker.js',
+      code: `const { parentPort } = require('node:worker_threads');
+async function handleMessage(message) {
+  if (message.type === 'stop') parentPort.off('message', handleMessage);
+  parentPort.postMessage({ ok: true });
+}
+parentPort.on('message', handleMessage);`,
+      errors: [{ line: 2, column: 16, endLine: 2, endColumn: 29, message: '`handleMessage` is async but never awaits' }],
+    },
+    {
+      name: 'a timer callback by name',
+      code: `let socket: { close(): void } | null = null;
+async function reconnect() {
+  socket?.close();
+  socket = null;
+}
+setTimeout(reconnect, 1000);`,
+      errors: [{ line: 2, column: 16, endLine: 2, endColumn: 25, message: '`reconnect` is async but never awaits' }],
+    },
     {
       name: 'function declaration, only called as a statement: Remove async',
       code: `const cache = new Map<string, string>();
