@@ -5,7 +5,7 @@
  */
 export type { Behaviour, CallbackRuns, CallbackUse, ConcurrencyLimit, Does, InstanceType, PoolSize, WaitKind } from './behaviour';
 export { KNOWLEDGE_COST } from './behaviour';
-export { behaviourOf, instanceTypeOf, moduleOf, normaliseQualifiedName } from './lookup';
+export { behaviourOf, instanceTypeOf, moduleOf, normaliseQualifiedName, promisifiedBehaviourOf } from './lookup';
 export {
   DEFAULT_MAX_DECLARATION_BYTES, GLOBAL_SCOPE, readDeclarations,
   type DeclaredCallable, type DeclaredType, type Declarations, type ModuleDeclarations, type PromiseShape, type ReadOptions, type ReExport,

@@ -38,7 +38,12 @@ export function behaviourOf(qualifiedName: string): Behaviour | null {
   return found;
 }
 
+/** The key the model gives a call of a promisified API: `util.promisify(child_process.execFile)`. */
+const PROMISIFIED_KEY = /^util\.promisify\((.+)\)$/;
+
 function resolve(qualifiedName: string): Behaviour | null {
+  const promisified = PROMISIFIED_KEY.exec(qualifiedName);
+  if (promisified) return promisifiedBehaviourOf(promisified[1]);
   const name = normaliseQualifiedName(qualifiedName);
   if (name !== qualifiedName) {
     const normalised = BEHAVIOURS.get(name);
@@ -47,6 +52,18 @@ function resolve(qualifiedName: string): Behaviour | null {
   const hash = name.indexOf('#');
   if (hash > 0) return memberOf(name.slice(0, hash), name.slice(hash + 1).split('.'));
   return moduleRule(name);
+}
+
+/**
+ * What calling `util.promisify(api)` does: the same outside work, reported through a
+ * promise instead of the completion callback. Null when the API takes no completion
+ * callback (promisify of anything else says nothing we could trust).
+ */
+export function promisifiedBehaviourOf(qualifiedName: string): Behaviour | null {
+  const behaviour = behaviourOf(qualifiedName);
+  if (!behaviour?.callbackStyle || behaviour.callback?.runs !== 'on-completion' || !behaviour.wait) return null;
+  const { callback: _callback, callbackStyle: _style, whenCallback: _when, spawnsWhat: _what, instance: _instance, ...rest } = behaviour;
+  return { ...rest, does: 'wait', returnsPromise: true };
 }
 
 /** The instance type with this key (`pg.Pool`, `knex.QueryBuilder`), or null. */

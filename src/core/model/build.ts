@@ -11,7 +11,8 @@ import { visitCall, visitNew } from './buildCalls';
 import { instanceOf } from './known';
 import { visitLoop, isLoop } from './buildLoops';
 import { addCpu, newFunction, type BuildState, type FnCtx } from './buildState';
-import { readDeclaredNames, readImports, readTopLevelFunctions } from './imports';
+import { qualifiedName, readDeclaredNames, readImports, readTopLevelFunctions } from './imports';
+import { promisifiedBehaviourOf } from '../knowledge';
 import type { ProjectImports } from '../project/summaryTypes';
 import type { ForkSegment, Model, Segment, Span } from './types';
 import { contextName } from '../naming';
@@ -40,6 +41,7 @@ export function buildModel(ast: TSESTree.Program, text: string, fileName: string
     workerSpawns: new Map(),
     limiterNames: new Set(),
     instances: new Map(),
+    promisified: new Map(),
     perItemCallbacks: new Set(),
     coreCountNames: new Set(),
     visitFunction,
@@ -198,6 +200,14 @@ function isNode(value: unknown): value is TSESTree.Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
+/** `const run = promisify(execFile)`: calling `run` waits on what execFile's callback reported. */
+function rememberPromisified(state: BuildState, name: string, init: TSESTree.CallExpression): void {
+  const target = init.arguments[0];
+  if (!target || target.type === T.SpreadElement || qualifiedName(init.callee, state.imports, state.declaredNames) !== 'util.promisify') return;
+  const api = qualifiedName(target, state.imports, state.declaredNames);
+  if (api && promisifiedBehaviourOf(api)) state.promisified.set(name, api);
+}
+
 /** `const x = ...`: remembers promises started now and awaited later, pools, limiters and core counts. */
 function visitDeclarator(state: BuildState, node: TSESTree.VariableDeclarator, ctx: FnCtx): void {
   const init = node.init;
@@ -208,6 +218,7 @@ function visitDeclarator(state: BuildState, node: TSESTree.VariableDeclarator, c
     if (node.id.type === T.Identifier) state.functions[id].headSpan = spanOf(node.id);
     return;
   }
+  if (name && init.type === T.CallExpression) rememberPromisified(state, name, init);
   // `const res = await fetch(url)`, `const users = db.collection('users')`: the name now holds an object the table knows.
   if (name && init.type !== T.NewExpression) {
     const type = instanceOf(state, init);

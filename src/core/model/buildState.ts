@@ -51,6 +51,8 @@ export interface BuildState {
   limiterNames: Set<string>;
   /** Variables (and `this.x` fields) holding an object made by a known API, with its instance type (`pool` -> `pg.Pool`). */
   instances: Map<string, string>;
+  /** Variables holding `util.promisify(api)` of a known callback API, with that API's table key (`run` -> `child_process.execFile`). */
+  promisified: Map<string, string>;
   /** Callbacks that iterating methods run once per element (`xs.map(cb)`), marked before they are built. */
   perItemCallbacks: Set<TSESTree.Node>;
   coreCountNames: Set<string>;

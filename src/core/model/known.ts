@@ -35,6 +35,9 @@ export function knownCall(state: BuildState, node: TSESTree.CallExpression | TSE
 
 function lookupCall(state: BuildState, node: TSESTree.CallExpression | TSESTree.NewExpression, depth: number): KnownCall | null {
   const callee = unwrap(node.callee);
+  const promisified = callee.type === T.Identifier ? state.promisified.get(callee.name) : undefined;
+  const promised = promisified !== undefined ? behaviourOf(`util.promisify(${promisified})`) : null;
+  if (promised) return { key: `util.promisify(${promisified})`, behaviour: promised };
   const api = qualifiedName(callee, state.imports, state.declaredNames);
   if (api) {
     const behaviour = behaviourOf(api);

@@ -49,8 +49,11 @@ function resolveSegment(state: BuildState, fn: FunctionInfo, segment: Segment): 
         if (!fn.calleeIds.includes(id)) fn.calleeIds.push(id);
         return { ...segment, calleeId: id };
       }
-      if (segment.awaited) {
-        return { kind: 'io', api: `unknown:${segment.calleeName}`, latency: COST.ioLatency, awaited: true, timer: false, span: segment.span, label: segment.label };
+      // A sync function calling itself (`return resolve(x.default)`) is computation, not a wait; an async
+      // one awaiting itself waits on whatever its other segments wait on. Either way the call itself is no
+      // evidence of I/O, and neither is a call to a name this file does not define: both stay uncertain.
+      if (segment.awaited && (id !== fn.id || fn.async)) {
+        return { kind: 'io', api: `unknown:${segment.calleeName}`, latency: COST.ioLatency, awaited: true, timer: false, uncertain: true, span: segment.span, label: segment.label };
       }
       return { kind: 'cpu', cost: COST.statement, span: segment.span, label: segment.label };
     }
