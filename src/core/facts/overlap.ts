@@ -6,7 +6,8 @@
  * - it is a real wait: a known I/O API (the knowledge table), or a local or
  *   imported function whose summary waits on one, not a guess about an
  *   unknown call (which may be a cache hit or plain computation);
- * - nothing says its effects are ordered: not a transaction, a connection, a
+ * - nothing says its effects are ordered: not the author (a comment or an
+ *   `if (ordered)` branch, statedOrder.ts), not a transaction, a connection, a
  *   session or a query runner (by the table's instance types, by name, or by
  *   a transaction or context handed to it), not a stream, a page or a lock,
  *   not loading code, not running hooks or migrations in order.
@@ -18,6 +19,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-est
 import { behaviourOf, instanceTypeOf, type WaitKind } from '../knowledge';
 import type { FunctionInfo, Model } from '../model/types';
 import { effectOf } from './effects';
+import { orderStated } from './statedOrder';
 import { resolvedCallee, siteOf, unwrap } from './waits';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
@@ -66,6 +68,7 @@ export function isOrdered(model: Model, fn: FunctionInfo, call: TSESTree.CallExp
   if (action && ORDERED_ACTION.test(action)) return true;
   if (resource && ORDERED_RECEIVER.test(resource)) return true;
   if (sharesUnitOfWork(call)) return true;
+  if (orderStated(model, fn, call)) return true;
   if ((resource === 'this' || resource?.startsWith('this.')) && ONE_CONNECTION_CLASS.test(className(fn))) return true;
   // `this.populateField(…)` in a class that keeps one EntityManager, connection or transaction: its own methods share it.
   if (resource === 'this' && holdsUnitOfWork(fn)) return true;

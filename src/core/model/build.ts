@@ -313,6 +313,12 @@ function visitAwaited(state: BuildState, argument: TSESTree.Expression, ctx: FnC
     if (ctx.joined.has(target.name)) return; // already settled by an earlier await
   }
   visit(state, argument, ctx);
-  // Awaiting something we cannot see into (a stored promise, a property): assume a wait.
-  ctx.out.push({ kind: 'io', api: 'unknown', latency: 12, awaited: true, timer: false, span: spanOf(argument), label: `await ${state.text.slice(argument.range[0], Math.min(argument.range[1], argument.range[0] + 40))}` });
+  const label = `await ${state.text.slice(argument.range[0], Math.min(argument.range[1], argument.range[0] + 40))}`;
+  // `await import(spec)`: loading code, which callers in a loop do in order on purpose (plugins, migrations).
+  if (target.type === T.ImportExpression) {
+    ctx.out.push({ kind: 'io', api: 'import()', wait: 'module', latency: 12, awaited: true, timer: false, span: spanOf(argument), label });
+    return;
+  }
+  // Awaiting something we cannot see into (a stored promise, a property): maybe a wait, but no evidence of one.
+  ctx.out.push({ kind: 'io', api: 'unknown', latency: 12, awaited: true, timer: false, uncertain: true, span: spanOf(argument), label });
 }
