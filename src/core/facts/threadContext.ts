@@ -4,7 +4,7 @@
  * to a node.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
-import { HANDLER_METHODS, ROUTE_METHODS, SERVER_FACTORIES } from '../model/names';
+import { eventName, registersOutsideHandler } from '../model/names';
 import { memberPath } from '../model/imports';
 import type { CallSite, FunctionInfo, Model, Segment, Span } from '../model/types';
 
@@ -43,10 +43,8 @@ export function namedHandlers(model: Model): Set<number> {
       if (site.node.type !== T.CallExpression) continue;
       const path = memberPath(site.node.callee);
       const method = path && path.length > 1 ? path[path.length - 1] : null;
-      const receiver = path && path.length > 1 ? path[path.length - 2] : null;
-      const registers =
-        (site.api !== null && SERVER_FACTORIES.has(site.api)) ||
-        (method !== null && receiver !== null && (HANDLER_METHODS.has(method) || (ROUTE_METHODS.has(method) && /^(app|router|server|fastify|api|routes?)$/i.test(receiver))));
+      const receiver = path && path.length > 1 ? path.slice(0, -1).join('.') : null;
+      const registers = registersOutsideHandler(method, site.api, receiver, eventName(site.node));
       if (!registers || onProcess(site.node) || oneShot(site.node)) continue;
       for (const arg of site.node.arguments) {
         const id = arg.type === T.Identifier ? byName.get(arg.name) : undefined;

@@ -6,7 +6,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Behaviour } from '../knowledge';
-import { HANDLER_METHODS, IO_LIKE_METHODS, ITERATING_METHODS, ROUTE_METHODS, SERVER_FACTORIES, WORKER_MESSAGE_METHODS } from './names';
+import { eventName, IO_LIKE_METHODS, ITERATING_METHODS, registersOutsideHandler, WORKER_MESSAGE_METHODS } from './names';
 import { importedCallee, instanceOf, knownCall } from './known';
 import { addCpu, labelOf, referencedFunction, type BuildState, type FnCtx } from './buildState';
 import { memberPath, qualifiedName } from './imports';
@@ -65,7 +65,7 @@ export function visitCall(state: BuildState, node: TSESTree.CallExpression, ctx:
   if (known) site.known = known.key;
   const behaviour = known?.behaviour ?? null;
   // Listening to a worker or process you started is waiting for its result, not serving events.
-  const registersHandler = ((behaviour?.registersHandler ?? false) || (!behaviour && isHandlerRegistration(method, api, receiver))) && !(receiver && state.workerNames.has(receiver));
+  const registersHandler = ((behaviour?.registersHandler ?? false) || (!behaviour && registersOutsideHandler(method, api, receiver, eventName(node)))) && !(receiver && state.workerNames.has(receiver));
   // p-limit's `limit(() => task)` and p-queue's `queue.add(() => task)` run the callback as a task.
   const limited = behaviour?.does === 'task' || (!behaviour && !!path && ((path.length === 1 && state.limiterNames.has(path[0])) || (!!receiver && method === 'add' && state.limiterNames.has(receiver))));
   for (const arg of node.arguments) {
@@ -261,12 +261,7 @@ function rememberBinding(names: Set<string>, parent: TSESTree.Node | null): void
   }
 }
 
-function isHandlerRegistration(method: string | null, api: string | null, receiver: string | null): boolean {
-  if (api && SERVER_FACTORIES.has(api)) return true;
-  if (!method || !receiver) return false;
-  if (HANDLER_METHODS.has(method)) return true;
-  return ROUTE_METHODS.has(method) && /^(app|router|server|fastify|api|routes?)$/i.test(receiver.split('.').pop()!);
-}
+
 
 /** Promise.all([...]) / Promise.all(xs.map(...)): tasks started together and joined at the slowest. */
 function visitCombinator(state: BuildState, node: TSESTree.CallExpression, ctx: FnCtx, combinator: ForkSegment['combinator'], awaited: boolean): void {

@@ -31,6 +31,33 @@ export const HANDLER_METHODS = new Set(['on', 'once', 'addListener', 'addEventLi
 export const ROUTE_METHODS = new Set(['get', 'post', 'put', 'delete', 'patch', 'all', 'use', 'options', 'head', 'route', 'handle']);
 export const SERVER_FACTORIES = new Set(['http.createServer', 'https.createServer', 'http2.createServer', 'http2.createSecureServer', 'net.createServer']);
 
+/** Events that bring outside work in: a request, a connection, a message, data from a peer, a job. */
+const ARRIVAL_EVENTS = /^(request|connection|connect|message|messages|data|upgrade|stream|session|job|jobs|task|command|rpc|call|packet|frame|upload)$/i;
+/** Receivers whose events come from outside the process: sockets, servers, ports, queues, buses, workers' peers. */
+const OUTSIDE_RECEIVERS = /(^|\.)(\w*(socket|server|ws|wss|io|port|channel|queue|consumer|subscriber|bus|broker|peer|client|conn|connection|pubsub|nsp|namespace|room)s?|app|router|self|window|document|parentPort|process)$/i;
+
+/**
+ * Does `receiver.method(event, cb)` register `cb` as a handler of work that arrives from
+ * outside (requests, messages, connections) rather than of the program's own events?
+ * An emitter the code made for itself (`status.on('stateChange', …)`, `watcher.on('change', …)`)
+ * is not evidence that the thread serves anyone; its name or the event's must say so
+ * (`socket.on('chat', …)`, `emitter.on('request', …)`).
+ */
+export function registersOutsideHandler(method: string | null, api: string | null, receiver: string | null, event: string | null): boolean {
+  if (api && SERVER_FACTORIES.has(api)) return true;
+  if (!method || !receiver) return false;
+  // `addEventListener` is the DOM's (and workers'): its events come from the user or a peer.
+  if (method === 'addEventListener' || method === 'onmessage') return true;
+  if (HANDLER_METHODS.has(method)) return OUTSIDE_RECEIVERS.test(receiver) || (event !== null && ARRIVAL_EVENTS.test(event));
+  return ROUTE_METHODS.has(method) && /^(app|router|server|fastify|api|routes?)$/i.test(receiver.split('.').pop()!);
+}
+
+/** The event a registration names (`on('message', …)`), when written as a string. */
+export function eventName(node: { arguments: readonly { type: string; value?: unknown }[] }): string | null {
+  const first = node.arguments[0];
+  return first && first.type === 'Literal' && typeof first.value === 'string' ? first.value : null;
+}
+
 /** Names a sleep helper usually has; awaiting one in a loop means polling or back-off. */
 export const SLEEP_NAMES = /^(sleep|delay|wait|pause|backoff|timeout)$/i;
 
