@@ -2,7 +2,8 @@
  * The one place that calls typescript-estree. A syntax error becomes a value,
  * never an exception that escapes.
  */
-import { parse as estreeParse, TSError, type TSESTree } from '@typescript-eslint/typescript-estree';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { estree } from './estree';
 import { hasForeignLineBreaks, LineIndex } from './lines';
 import type { ParseError } from './reportTypes';
 
@@ -18,7 +19,7 @@ export function wantsJsx(fileName: string): boolean {
 
 export function parseSource(text: string, fileName = 'file.ts'): ParseResult {
   try {
-    const ast = estreeParse(text, {
+    const ast = estree().parse(text, {
       loc: true,
       range: true,
       comment: true,
@@ -63,7 +64,7 @@ function relocate(root: TSESTree.Program, lines: LineIndex): void {
 }
 
 function toParseError(err: unknown, text: string): ParseError {
-  if (err instanceof TSError) {
+  if (err instanceof estree().TSError) {
     const { start } = err.location;
     // The parser's line counts U+2028/U+2029 as breaks; the offset is what both models agree on.
     const at = hasForeignLineBreaks(text) ? new LineIndex(text).position(start.offset) : { line: start.line, column: start.column };

@@ -3,7 +3,7 @@
  * unbounded-fanout, floating-promise). They only look at a node and its close
  * surroundings (a loop body, an operand, the enclosing blocks): never the whole tree.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { apiInfo } from '../knowledge/category';
 import { SLEEP_NAMES } from '../model/names';
 import type { CallSite, FunctionInfo, Model } from '../model/types';

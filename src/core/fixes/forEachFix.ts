@@ -10,7 +10,7 @@
  *   one at a time, and no Promise.all, which would break that order;
  * - no evidence either way: both, for…of preferred (it keeps today's order).
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { boundNames, isCallable, modelIndex, unwrap, walkLocal } from '../facts/callbacks';
 import { collectionKind } from '../facts/collectionKind';
 import { collectionSize } from '../facts/collections';
