@@ -31,6 +31,8 @@ export interface AnalysisSettings {
   jobs: number;
   budgetMs: number | null;
   workerFile: string;
+  /** Only the JSON format is printed (no --html, no --trace): workers send back only what it prints. */
+  jsonOnly: boolean;
 }
 
 export interface ProjectRunResult {
@@ -135,6 +137,7 @@ async function runComponent(
     rules: settings.rules,
     strict: settings.strict,
     timelineCores: settings.timelineCores,
+    jsonOnly: settings.jsonOnly,
   };
   const outcome = (await pool.run(task, settings.budgetMs === null ? null : settings.budgetMs * members.length)) as TaskOutcome<{ kind: 'modules'; modules: ModuleOutput[] }>;
   for (const file of members) {
@@ -167,8 +170,8 @@ function resultFor(file: ProjectFile, outcome: TaskOutcome<{ kind: 'modules'; mo
       if (output.problem) return { kind: 'problem', problem: { path: file.path, reason: output.problem } };
       // A file read only for its summary has nothing more to say.
       if (!file.asked) return null;
-      if (!output.file) return internalProblem(file.path, 'the worker sent no report for the file');
-      return { kind: 'file', file: withRelatedPaths(output.file, cwd), timelines: output.timelines };
+      if (!output.report) return internalProblem(file.path, 'the worker sent no report for the file');
+      return { kind: 'file', file: withRelatedPaths({ path: file.path, text: (file.source as { text: string }).text, report: output.report }, cwd), timelines: output.timelines };
     }
     case 'over-budget':
       return skipped(file, `${overBudgetReason(outcome.budgetMs)} (--time-budget)`, settings);

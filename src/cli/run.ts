@@ -97,6 +97,7 @@ async function analyzeAndPrint(options: CliOptions, io: CliIo): Promise<number> 
     jobs: options.jobs,
     budgetMs: options.timeBudgetMs,
     workerFile: io.workerFile ?? path.join(__dirname, 'fileWorker.js'),
+    jsonOnly: options.format === 'json' && options.html === null && options.trace === null,
   };
   const fileTimelines: Timeline[][] = [];
   const notes: string[] = [];
