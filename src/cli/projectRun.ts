@@ -43,18 +43,23 @@ export interface ProjectRunResult {
 }
 
 export async function analyzeAsProject(files: readonly SourceFile[], settings: AnalysisSettings, cwd: string): Promise<ProjectRunResult> {
-  const graph = discoverProject(files, cwd, createResolver(createNodeHost()));
-  const byKey = new Map<string, FileResult>();
-  for (const problem of graph.problems) byKey.set(problemKey(problem.path), { kind: 'problem', problem });
+  // Every asked-for file that can be read is a component of its own or in a cycle with others, so
+  // more workers than files would idle. They start now: loading the bundle on their threads
+  // overlaps reading and resolving the import graph here, which needs no worker.
   const pool = new TaskPool<WorkerTask, WorkerResult>({
     workerFile: settings.workerFile,
     workerData: { role: FILE_WORKER_ROLE },
-    size: Math.max(1, Math.min(settings.jobs, graph.components.length)),
+    size: Math.max(1, Math.min(settings.jobs, files.length)),
     budgetMs: settings.budgetMs,
   });
-  const notes = [...graph.notes];
+  pool.prestart();
   const late: string[] = [];
+  let notes: string[] = [];
+  const byKey = new Map<string, FileResult>();
   try {
+    const graph = discoverProject(files, cwd, createResolver(createNodeHost()));
+    for (const problem of graph.problems) byKey.set(problemKey(problem.path), { kind: 'problem', problem });
+    notes = [...graph.notes];
     await schedule(graph, settings, pool, cwd, byKey, late);
   } finally {
     await pool.close();
