@@ -58,7 +58,10 @@ export function buildModel(ast: TSESTree.Program, text: string, fileName: string
     functions: state.functions,
     imports: state.imports,
     coreCountNames: state.coreCountNames,
-    comments: ast.comments ?? [],
+    // Read only when asked for: parse.ts collects a file's comments on first use.
+    get comments() {
+      return ast.comments ?? [];
+    },
     ast,
     text,
   };
