@@ -50,6 +50,11 @@ function writeCache(file: string, script: vm.Script): void {
     fs.writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
     // Renamed into place: a run starting meanwhile reads the old file or the whole new one.
     fs.renameSync(temporary, file);
+    // The caches of earlier builds (or another Node) are never read again.
+    const dir = path.dirname(file);
+    for (const name of fs.readdirSync(dir)) {
+      if (name.startsWith('cliMain-') && name.endsWith('.bin') && name !== path.basename(file)) fs.rmSync(path.join(dir, name), { force: true });
+    }
   } catch {
     // No cache this time; the next run tries again.
   }
