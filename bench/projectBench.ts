@@ -11,6 +11,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { measureIndex, type IndexFigures } from './indexBench';
 import { median } from './stats';
 
 /** The nearest ESLint core rules to ours. */
@@ -27,6 +28,8 @@ export interface ProjectRow {
   ratio: number;
   lensFindings: number;
   eslintMessages: number;
+  /** The extension's project index on the same files: memory and incremental re-analysis. */
+  index: IndexFigures | { skipped: string };
 }
 
 export type ProjectMeasurement = { kind: 'row'; row: ProjectRow } | { kind: 'skipped'; reason: string };
@@ -78,6 +81,7 @@ export function measureProject(repoRoot: string, cli: string, runs: number): Pro
         ratio: lensMs / eslintMs,
         lensFindings: lensOut.files.reduce((sum, file) => sum + file.findings.length, 0),
         eslintMessages: eslintOut.reduce((sum, file) => sum + file.messages.length, 0),
+        index: measureIndex(dir, files, Math.max(runs, 5)),
       },
     };
   } finally {
@@ -117,4 +121,23 @@ export function printProjectRow(measured: ProjectMeasurement, cores: number): vo
   console.log('|---|--:|--:|--:|--:|--:|--:|--:|--:|');
   console.log(`| ${r.project} | ${r.files} | ${r.lines.toLocaleString('en-US')} | ${Math.round(r.lensMs)} | ${Math.round(r.eslintMs)} | ${r.ratio.toFixed(2)}× ${target} | ${r.runs} | ${r.lensFindings} | ${r.eslintMessages} |`);
   console.log(`\nWhole-process wall time on ${cores} cores, alternating runs after one untimed run of each; ESLint rules: ${ESLINT_RULES.join(', ')}.`);
+  printIndex(r.index);
+}
+
+function printIndex(index: ProjectRow['index']): void {
+  console.log('\n### The editor\'s project index on the same files\n');
+  if ('skipped' in index) {
+    console.log(`skipped: ${index.skipped}`);
+    return;
+  }
+  const kb = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en-US')} KB`;
+  const target = index.ratio <= 2 ? '✓' : '✗';
+  console.log('| index entries | index heap | index on disk | edited file | lines | importers | single-file ms | incremental ms | ratio (target ≤ 2) | importers re-analysed ms | runs |');
+  console.log('|--:|--:|--:|---|--:|--:|--:|--:|--:|--:|--:|');
+  console.log(
+    `| ${index.entries} | ${kb(index.heapBytes)} | ${kb(index.storedBytes)} | ${index.edited} | ${index.lines} | ${index.importers} | ${index.singleMs.toFixed(1)} | ${index.incrementalMs.toFixed(1)} | ${index.ratio.toFixed(2)}× ${target} | ${index.importersMs.toFixed(0)} | ${index.runs} |`,
+  );
+  console.log(
+    '\nIn process, warm (medians after 3 warm-up runs). Incremental: the edited file re-analysed with its imports from the index (what the editor waits for) against the same file analysed alone; the importers (re-analysed later, debounced, only if open) timed apart. Index heap: the host\'s SummaryIndex after GC; the worker holds a copy too.',
+  );
 }

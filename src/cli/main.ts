@@ -1,8 +1,10 @@
 /**
- * Entry point of dist/cli.js (esbuild adds the shebang). Only process glue lives here;
- * the run itself is in run.ts so tests can drive it without spawning. The bundle is also
- * the script of its own analysis workers: on a worker thread it serves file tasks instead.
+ * Entry point of the bundle dist/cliMain.js, which dist/cli.js (launch.ts) loads. Only process
+ * glue lives here; the run itself is in run.ts so tests can drive it without spawning. The
+ * bundle is also the script of its own analysis workers: on a worker thread it serves file
+ * tasks instead.
  */
+import * as path from 'node:path';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { FILE_WORKER_ROLE } from './fileTask';
 import { serveTasks } from './pool/serveTasks';
@@ -25,7 +27,8 @@ if (!isMainThread && (workerData as { role?: unknown } | null)?.role === FILE_WO
     stdoutIsTTY: process.stdout.isTTY === true,
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    workerFile: __filename,
+    // The launcher beside this bundle, so the workers load it with the code cache too.
+    workerFile: path.join(__dirname, 'cli.js'),
   }).then((code) => {
     process.exitCode = code;
   });

@@ -44,7 +44,10 @@ export function toKey(absolute: string): string {
   return absolute.split(path.sep).join('/');
 }
 
-export function discoverProject(asked: readonly SourceFile[], cwd: string, resolver: Resolver): ProjectGraph {
+/** Files already read, with their specifiers when they have text (see scanAsked in projectRun.ts). */
+export type Prescanned = ReadonlyMap<string, { read: ReturnType<typeof readSource>; specifiers: string[] | null }>;
+
+export function discoverProject(asked: readonly SourceFile[], cwd: string, resolver: Resolver, prescanned: Prescanned = new Map()): ProjectGraph {
   const files = new Map<string, ProjectFile>();
   const problems: FileProblem[] = [];
   const notes: string[] = [];
@@ -55,7 +58,8 @@ export function discoverProject(asked: readonly SourceFile[], cwd: string, resol
     const { key, absolute, importedBy } = queue.shift()!;
     if (files.has(key) || unreadable.has(key)) continue;
     const shown = displayPath(cwd, absolute);
-    const read = readSource(absolute);
+    const known = prescanned.get(absolute);
+    const read = known?.read ?? readSource(absolute);
     if (read.kind === 'error') {
       unreadable.add(key);
       if (askedKeys.has(key)) problems.push({ path: shown, reason: read.reason });
@@ -65,7 +69,7 @@ export function discoverProject(asked: readonly SourceFile[], cwd: string, resol
     const file: ProjectFile = { key, absolute, path: shown, asked: askedKeys.has(key), source: read.kind === 'text' ? { text: read.text } : { skipped: read.reason }, specifiers: [], resolved: {} };
     files.set(key, file);
     if (read.kind !== 'text') continue;
-    file.specifiers = importSpecifiers(read.text);
+    file.specifiers = known?.specifiers ?? importSpecifiers(read.text);
     for (const specifier of file.specifiers) {
       const resolution = resolver.resolve(specifier, key);
       if (resolution.kind !== 'source' || resolution.file === key) continue;

@@ -17,11 +17,12 @@ import type { SeveritySetting } from '../core/reportTypes';
 import { FILE_WORKER_ROLE, type FileResult } from './fileTask';
 import { createNodeHost } from './nodeHost';
 import { TaskPool, type TaskOutcome } from './pool/taskPool';
-import { discoverProject, reachableFrom, toKey, type ProjectFile, type ProjectGraph } from './projectGraph';
+import { discoverProject, reachableFrom, toKey, type Prescanned, type ProjectFile, type ProjectGraph } from './projectGraph';
+import { readSource } from './readSource';
 import type { ModuleInput, ModuleOutput, ProjectTask } from './projectTask';
 import type { AnalyzedFile } from './types';
 import { displayPath, type SourceFile } from './walk';
-import type { WorkerResult, WorkerTask } from './workerTasks';
+import type { ScanTask, WorkerResult, WorkerTask } from './workerTasks';
 
 export interface AnalysisSettings {
   rules: Record<string, SeveritySetting>;
@@ -31,6 +32,8 @@ export interface AnalysisSettings {
   jobs: number;
   budgetMs: number | null;
   workerFile: string;
+  /** Only the JSON format is printed (no --html, no --trace): workers send back only what it prints. */
+  jsonOnly: boolean;
 }
 
 export interface ProjectRunResult {
@@ -41,18 +44,23 @@ export interface ProjectRunResult {
 }
 
 export async function analyzeAsProject(files: readonly SourceFile[], settings: AnalysisSettings, cwd: string): Promise<ProjectRunResult> {
-  const graph = discoverProject(files, cwd, createResolver(createNodeHost()));
-  const byKey = new Map<string, FileResult>();
-  for (const problem of graph.problems) byKey.set(problemKey(problem.path), { kind: 'problem', problem });
+  // Every asked-for file that can be read is a component of its own or in a cycle with others, so
+  // more workers than files would idle. They start now: loading the bundle on their threads
+  // overlaps reading and resolving the import graph here, which needs no worker.
   const pool = new TaskPool<WorkerTask, WorkerResult>({
     workerFile: settings.workerFile,
     workerData: { role: FILE_WORKER_ROLE },
-    size: Math.max(1, Math.min(settings.jobs, graph.components.length)),
+    size: Math.max(1, Math.min(settings.jobs, files.length)),
     budgetMs: settings.budgetMs,
   });
-  const notes = [...graph.notes];
+  pool.prestart();
   const late: string[] = [];
+  let notes: string[] = [];
+  const byKey = new Map<string, FileResult>();
   try {
+    const graph = discoverProject(files, cwd, createResolver(createNodeHost()), await scanAsked(files, pool, settings));
+    for (const problem of graph.problems) byKey.set(problemKey(problem.path), { kind: 'problem', problem });
+    notes = [...graph.notes];
     await schedule(graph, settings, pool, cwd, byKey, late);
   } finally {
     await pool.close();
@@ -61,6 +69,39 @@ export async function analyzeAsProject(files: readonly SourceFile[], settings: A
   notes.push(...late.sort());
   const results = files.map((file) => byKey.get(toKey(file.absolute)) ?? byKey.get(problemKey(file.path)) ?? internalProblem(file.path, 'the file was not analysed'));
   return { results, notes };
+}
+
+/**
+ * The asked-for files read here and their import specifiers found on the workers, a share
+ * each: the scan is TypeScript's scanner over every file, which the workers warm up for
+ * their parses anyway, while the main thread would pay for it alone and idle meanwhile.
+ * A share that does not come back is scanned here instead.
+ */
+async function scanAsked(files: readonly SourceFile[], pool: TaskPool<WorkerTask, WorkerResult>, settings: AnalysisSettings): Promise<Prescanned> {
+  const out = new Map<string, { read: ReturnType<typeof readSource>; specifiers: string[] | null }>();
+  const withText: { absolute: string; text: string }[] = [];
+  for (const file of files) {
+    if (out.has(file.absolute)) continue;
+    const read = readSource(file.absolute);
+    out.set(file.absolute, { read, specifiers: null });
+    if (read.kind === 'text') withText.push({ absolute: file.absolute, text: read.text });
+  }
+  const shares = Math.max(1, Math.min(settings.jobs, withText.length));
+  const size = Math.ceil(withText.length / shares);
+  const tasks: Promise<void>[] = [];
+  for (let start = 0; start < withText.length; start += size) {
+    const share = withText.slice(start, start + size);
+    const task: ScanTask = { kind: 'scan', texts: share.map((file) => file.text) };
+    tasks.push(
+      pool.run(task, settings.budgetMs === null ? null : settings.budgetMs * share.length).then((outcome) => {
+        if (outcome.kind !== 'done' || outcome.value.kind !== 'specifiers') return;
+        const found = outcome.value.specifiers;
+        share.forEach((file, index) => (out.get(file.absolute)!.specifiers = found[index]));
+      }),
+    );
+  }
+  await Promise.all(tasks);
+  return out;
 }
 
 /** Unreadable files are keyed by their printed path (how the graph reports them), kept apart from analysed ones. */
@@ -135,6 +176,7 @@ async function runComponent(
     rules: settings.rules,
     strict: settings.strict,
     timelineCores: settings.timelineCores,
+    jsonOnly: settings.jsonOnly,
   };
   const outcome = (await pool.run(task, settings.budgetMs === null ? null : settings.budgetMs * members.length)) as TaskOutcome<{ kind: 'modules'; modules: ModuleOutput[] }>;
   for (const file of members) {
@@ -167,8 +209,8 @@ function resultFor(file: ProjectFile, outcome: TaskOutcome<{ kind: 'modules'; mo
       if (output.problem) return { kind: 'problem', problem: { path: file.path, reason: output.problem } };
       // A file read only for its summary has nothing more to say.
       if (!file.asked) return null;
-      if (!output.file) return internalProblem(file.path, 'the worker sent no report for the file');
-      return { kind: 'file', file: withRelatedPaths(output.file, cwd), timelines: output.timelines };
+      if (!output.report) return internalProblem(file.path, 'the worker sent no report for the file');
+      return { kind: 'file', file: withRelatedPaths({ path: file.path, text: (file.source as { text: string }).text, report: output.report }, cwd), timelines: output.timelines };
     }
     case 'over-budget':
       return skipped(file, `${overBudgetReason(outcome.budgetMs)} (--time-budget)`, settings);

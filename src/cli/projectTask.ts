@@ -15,8 +15,9 @@ import { MAX_CYCLE_ROUNDS } from '../core/project/analyzeProject';
 import { linkImports } from '../core/project/link';
 import type { ModuleSummary, ProjectImports } from '../core/project/summaryTypes';
 import { analyzeModule, analyzeParsed, reasonToSkip, type ModuleAnalysis } from '../core/report';
-import type { AnalyzeOptions, SeveritySetting } from '../core/reportTypes';
+import type { AnalyzeOptions, Report, SeveritySetting } from '../core/reportTypes';
 import type { Timeline } from '../core/simulate';
+import { jsonFieldsOnly } from './jsonReport';
 import { simulateFile } from './timelines';
 import type { AnalyzedFile } from './types';
 
@@ -41,13 +42,15 @@ export interface ProjectTask {
   rules: Record<string, SeveritySetting>;
   strict: boolean;
   timelineCores: number | null;
+  /** The run prints JSON only: send back just what formatJson prints (jsonReport.ts). */
+  jsonOnly: boolean;
 }
 
 export interface ModuleOutput {
   key: string;
   summary: ModuleSummary | null;
-  /** Only for files asked for. */
-  file: AnalyzedFile | null;
+  /** Only for files asked for. Not the whole AnalyzedFile: the main thread has the text already. */
+  report: Report | null;
   timelines: Timeline[] | null;
   /** An internal error while analysing it (a bug): the other members still come back. */
   problem?: string;
@@ -62,10 +65,11 @@ export function runProjectTask(task: ProjectTask): ProjectResult {
   const analyses = task.cycle === null ? analyzeSingles(task) : settleCycle(task, task.cycle);
   const modules = task.members.map((member): ModuleOutput => {
     const analysis = analyses.get(member.key)!;
-    if ('problem' in analysis) return { key: member.key, summary: null, file: null, timelines: null, problem: analysis.problem };
-    if (!member.report) return { key: member.key, summary: analysis.summary, file: null, timelines: null };
+    if ('problem' in analysis) return { key: member.key, summary: null, report: null, timelines: null, problem: analysis.problem };
+    if (!member.report) return { key: member.key, summary: analysis.summary, report: null, timelines: null };
     const file: AnalyzedFile = { path: member.path, text: member.text, report: analysis.report };
-    return { key: member.key, summary: analysis.summary, file, timelines: task.timelineCores === null ? null : simulateFile(file, task.timelineCores) };
+    const timelines = task.timelineCores === null ? null : simulateFile(file, task.timelineCores);
+    return { key: member.key, summary: analysis.summary, report: task.jsonOnly ? jsonFieldsOnly(analysis.report) : analysis.report, timelines };
   });
   return { kind: 'modules', modules };
 }

@@ -39,7 +39,7 @@ export interface CliIo {
   /** Default for --jobs; the machine's available parallelism when not given. */
   defaultJobs?: number;
   /**
-   * The analysis workers' script: dist/cli.js itself for the bundle (main.ts passes it),
+   * The analysis workers' script: dist/cli.js (the launcher of the bundle) for the bundle (main.ts passes it),
    * fileWorker.js beside this file for the compiled sources the tests run.
    */
   workerFile?: string;
@@ -97,6 +97,7 @@ async function analyzeAndPrint(options: CliOptions, io: CliIo): Promise<number> 
     jobs: options.jobs,
     budgetMs: options.timeBudgetMs,
     workerFile: io.workerFile ?? path.join(__dirname, 'fileWorker.js'),
+    jsonOnly: options.format === 'json' && options.html === null && options.trace === null,
   };
   const fileTimelines: Timeline[][] = [];
   const notes: string[] = [];

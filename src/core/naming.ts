@@ -10,7 +10,7 @@
  * ending in " handler" is a request or event handler; the editor's CodeLens
  * relies on that (it cannot load this file: the parser would come with it).
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { HANDLER_METHODS, ROUTE_METHODS } from './model/names';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.

@@ -2,7 +2,8 @@
  * The one place that calls typescript-estree. A syntax error becomes a value,
  * never an exception that escapes.
  */
-import { parse as estreeParse, TSError, type TSESTree } from '@typescript-eslint/typescript-estree';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { estree } from './estree';
 import { hasForeignLineBreaks, LineIndex } from './lines';
 import type { ParseError } from './reportTypes';
 
@@ -16,19 +17,45 @@ export function wantsJsx(fileName: string): boolean {
   return /\.(tsx|jsx|js|mjs|cjs)$/i.test(fileName);
 }
 
+function estreeOptions(fileName: string, comment: boolean) {
+  return {
+    loc: true,
+    range: true,
+    comment,
+    jsx: wantsJsx(fileName),
+    // Keep going on semantic errors (duplicate declarations, ...): we only need the shape.
+    allowInvalidAST: false,
+    errorOnUnknownASTType: false,
+    suppressDeprecatedPropertyWarnings: true,
+  } as const;
+}
+
+/**
+ * `ast.comments` is filled on first read. Collecting comments walks every token of the file
+ * again (about a fifth of the parse), and most files never need them: suppressions are read
+ * only from files that mention a directive, and the fixes that must not drop a comment look
+ * for one only where the text has a comment opener (suppress.ts, facts/waits.ts). When they
+ * are read, the file is parsed again with comments: the same parser on the same text gives
+ * the same comments, with the same locations, as collecting them the first time would have.
+ * The property is not enumerable, so walks over the tree's keys never trigger it.
+ */
 export function parseSource(text: string, fileName = 'file.ts'): ParseResult {
   try {
-    const ast = estreeParse(text, {
-      loc: true,
-      range: true,
-      comment: true,
-      jsx: wantsJsx(fileName),
-      // Keep going on semantic errors (duplicate declarations, ...): we only need the shape.
-      allowInvalidAST: false,
-      errorOnUnknownASTType: false,
-      suppressDeprecatedPropertyWarnings: true,
+    const ast = estree().parse(text, estreeOptions(fileName, false));
+    const foreignBreaks = hasForeignLineBreaks(text);
+    if (foreignBreaks) relocate(ast, new LineIndex(text));
+    let comments: TSESTree.Comment[] | undefined;
+    Object.defineProperty(ast, 'comments', {
+      configurable: true,
+      enumerable: false,
+      get(): TSESTree.Comment[] {
+        if (comments === undefined) {
+          comments = estree().parse(text, estreeOptions(fileName, true)).comments ?? [];
+          if (foreignBreaks) relocate(comments, new LineIndex(text));
+        }
+        return comments;
+      },
     });
-    if (hasForeignLineBreaks(text)) relocate(ast, new LineIndex(text));
     return { ok: true, ast };
   } catch (err) {
     return { ok: false, error: toParseError(err, text), tooDeep: err instanceof RangeError };
@@ -40,7 +67,7 @@ export function parseSource(text: string, fileName = 'file.ts'): ParseResult {
  * model: TypeScript counts U+2028/U+2029 as line breaks, so inside a string or comment they
  * would shift every later line number. Iterative, so it adds no recursion of its own.
  */
-function relocate(root: TSESTree.Program, lines: LineIndex): void {
+function relocate(root: object, lines: LineIndex): void {
   const stack: unknown[] = [root];
   const seen = new Set<object>();
   while (stack.length > 0) {
@@ -63,7 +90,7 @@ function relocate(root: TSESTree.Program, lines: LineIndex): void {
 }
 
 function toParseError(err: unknown, text: string): ParseError {
-  if (err instanceof TSError) {
+  if (err instanceof estree().TSError) {
     const { start } = err.location;
     // The parser's line counts U+2028/U+2029 as breaks; the offset is what both models agree on.
     const at = hasForeignLineBreaks(text) ? new LineIndex(text).position(start.offset) : { line: start.line, column: start.column };

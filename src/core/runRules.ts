@@ -2,13 +2,13 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Model } from './model/types';
 import type { Finding, SeveritySetting } from './reportTypes';
-import { readSuppressions } from './suppress';
+import { mayHoldDirective, readSuppressions } from './suppress';
 import { spanOf } from './model/spans';
 import { allRules } from './rules/index';
 import type { RuleContext, RuleReport } from './rules/ruleTypes';
 
 export function runRules(model: Model, overrides: Record<string, SeveritySetting>, strict = false): Finding[] {
-  const suppressions = readSuppressions(model.comments);
+  const suppressions = readSuppressions(mayHoldDirective(model.text) ? model.comments : []);
   const findings: Finding[] = [];
   for (const rule of allRules) {
     const severity = overrides[rule.meta.id] ?? rule.meta.defaultSeverity;

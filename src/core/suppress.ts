@@ -34,6 +34,15 @@ export interface Suppressions {
   isSuppressed(rule: string, line: number): boolean;
 }
 
+/**
+ * Whether the text can hold a directive at all: each one names `concurrency-lens-disable` or
+ * `eslint-` in a comment, and a comment's value is part of the text. When it cannot, the
+ * file's comments need not be collected (see parse.ts).
+ */
+export function mayHoldDirective(text: string): boolean {
+  return text.includes(DIRECTIVE_PREFIX) || text.includes('eslint-');
+}
+
 export function readSuppressions(comments: readonly TSESTree.Comment[]): Suppressions {
   const fileRules = new Set<string>();
   let wholeFile = false;

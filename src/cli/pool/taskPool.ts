@@ -20,7 +20,7 @@
  * - Tasks start in submission order as workers become free; each result comes back on the
  *   promise of its own `run` call, so the caller decides the order of the output (collect
  *   by index, see runAll) and completion order never shows.
- * - Workers start lazily, at most `size` at a time, and each one says when it has loaded
+ * - Workers start lazily (or all at once with prestart()), at most `size` at a time, and each one says when it has loaded
  *   its script; a task's budget starts only when it is handed to a ready worker, so module
  *   loading never counts against a file.
  * - Each worker has a fixed stack (`stackSizeMb`, default ANALYSIS_STACK_MB): work that
@@ -82,6 +82,14 @@ export class TaskPool<T, R> {
       this.queue.push({ task, budgetMs, resolve });
       this.pump();
     });
+  }
+
+  /**
+   * Starts every worker now instead of on the first tasks, so their script loads while the
+   * caller is still preparing work (project mode reads and resolves the import graph first).
+   */
+  prestart(): void {
+    while (!this.closed && this.broken === null && this.slots.length < Math.max(1, this.options.size)) this.spawn();
   }
 
   /** Workers alive now (starting, idle or busy). */

@@ -6,7 +6,7 @@
  * the model's facts, from `.parent` (set once by runRules), or from lazy walks
  * of one function's own region (its body minus nested functions).
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { CallSite, FunctionInfo, Model } from '../model/types';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.

@@ -3,7 +3,7 @@
  * literal, a constructor, an annotation, a known API that returns an array):
  * async-foreach's predicate check and its quick fixes read it.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { Model } from '../model/types';
 import { findBinding, modelIndex, propertyName, unwrap } from './callbacks';
 

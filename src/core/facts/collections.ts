@@ -7,7 +7,7 @@
  * quick fixes that start a collection's waits together (await-in-loop,
  * async-foreach): an unbounded one gets a rewrite in fixed-size chunks.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { Model } from '../model/types';
 import { contextOf } from './context';
 import { findDeclaration } from './declarations';

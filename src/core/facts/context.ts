@@ -10,7 +10,7 @@
  * takes the strongest context among its callers in this file: a helper called
  * by a request handler is hot; one only called from start-up code is one-shot.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { FunctionInfo, Model, Span } from '../model/types';
 import { spanOf } from '../model/spans';
 import { isContextName } from '../naming';

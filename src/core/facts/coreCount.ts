@@ -4,7 +4,7 @@
  * and values derived from them), a fixed literal, once per item of a collection,
  * or a configured value we cannot see (left alone).
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { FunctionInfo, LoopNode, Model } from '../model/types';
 import { findBinding, modelIndex, propertyName, unwrap, walkLocal } from './callbacks';
 

@@ -14,7 +14,7 @@
  * Handlers, worker files and AST paths: threadContext.ts; loop heads, trip
  * counts and nesting: loopShape.ts; segment-list helpers: segments.ts.
  */
-import { AST_NODE_TYPES as T } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import { callbackScope, crossesOuter, literalTrips, loopHeadSpan, loopScope, NO_SCOPE, type ItemScope } from './loopShape';
 import { collectForks, withLostCalls } from './segments';
 import { modelIndex, unwrap, walkLocal } from './callbacks';

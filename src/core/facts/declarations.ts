@@ -2,7 +2,7 @@
  * Where a name is declared, and whether an expression is certainly an array:
  * the look-ups the waits rules use to judge a loop or a fan-out's collection.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { memberPath } from '../model/imports';
 import { isFunctionNode, patternNames, unwrap } from './waits';
 

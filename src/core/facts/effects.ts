@@ -6,7 +6,7 @@
  * concurrency. Local and imported callees are folded in. One answer per
  * function, memoised: the summary of exports, the rules and the hovers read it.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { WaitKind } from '../knowledge/behaviour';
 import type { FunctionInfo, Model, Segment } from '../model/types';
 import type { CallEffect, SourceSite } from '../project/summaryTypes';

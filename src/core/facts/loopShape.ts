@@ -4,7 +4,7 @@
  * model caps so timelines stay drawable), and whether a loop inside it
  * multiplies the work (a cross product) or merely walks the current item.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { FunctionInfo, LoopNode, LoopSegment, Model, Span } from '../model/types';
 import { splitLines } from '../lines';
 

@@ -15,7 +15,7 @@
  * The answer says why, for the messages, and which resource the call uses,
  * so two calls on one ordered resource are never told to overlap.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { behaviourOf, instanceTypeOf, type WaitKind } from '../knowledge';
 import type { FunctionInfo, Model } from '../model/types';
 import { effectOf } from './effects';

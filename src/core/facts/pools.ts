@@ -6,7 +6,7 @@
  * reused and a spawn pays its start-up), and worker-oversubscription reads the
  * same sizes.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { Model, PoolSize, Segment, WorkerSegment } from '../model/types';
 import { findBinding, modelIndex, unwrap } from './callbacks';
 

@@ -6,7 +6,7 @@
  * the best evidence there is that these waits must not overlap, and no finding
  * should argue with it.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { FunctionInfo, Model } from '../model/types';
 import { isFunctionNode } from './waits';
 

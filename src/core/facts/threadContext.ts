@@ -3,7 +3,7 @@
  * handlers, worker entry files, worker hand-offs, and the path from the root
  * to a node.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { eventName, registersOutsideHandler } from '../model/names';
 import { memberPath } from '../model/imports';
 import type { CallSite, FunctionInfo, Model, Segment, Span } from '../model/types';

@@ -8,7 +8,7 @@
  * Decided by name, per file, in one walk: a shadowing binding of the same name only
  * makes the answer more cautious (more uses, never fewer).
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { Model } from '../model/types';
 import { memberPath } from '../model/imports';
 import { HANDLER_METHODS } from '../model/names';

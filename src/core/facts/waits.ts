@@ -3,7 +3,7 @@
  * unbounded-fanout, floating-promise). They only look at a node and its close
  * surroundings (a loop body, an operand, the enclosing blocks): never the whole tree.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { apiInfo } from '../knowledge/category';
 import { SLEEP_NAMES } from '../model/names';
 import type { CallSite, FunctionInfo, Model } from '../model/types';
@@ -228,5 +228,12 @@ export function indentAt(text: string, offset: number): string | null {
 
 /** true when a comment lies inside [start, end): a rewrite of that range would drop it. */
 export function hasCommentIn(model: Model, start: number, end: number): boolean {
+  // A comment in the range starts with `//` or `/*` in it; without one there, the comments need not be collected.
+  if (!opensIn(model.text, '//', start, end) && !opensIn(model.text, '/*', start, end)) return false;
   return model.comments.some((c) => c.range[0] >= start && c.range[1] <= end);
+}
+
+function opensIn(text: string, opener: string, start: number, end: number): boolean {
+  const at = text.indexOf(opener, start);
+  return at >= 0 && at < end;
 }

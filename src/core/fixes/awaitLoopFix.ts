@@ -11,7 +11,7 @@
  * `out.push(x)` (pushes elsewhere would come out in a different order), and a
  * collection that is safe to read twice when it is cut into chunks.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { collectionSize } from '../facts/collections';
 import { findDeclaration, isKnownArray } from '../facts/declarations';
 import { hasCommentIn, indentAt, referencedNames, unwrap, walk } from '../facts/waits';

@@ -10,12 +10,12 @@
  *   one at a time, and no Promise.all, which would break that order;
  * - no evidence either way: both, for…of preferred (it keeps today's order).
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { boundNames, isCallable, modelIndex, unwrap, walkLocal } from '../facts/callbacks';
 import { collectionKind } from '../facts/collectionKind';
 import { collectionSize } from '../facts/collections';
 import { isOrdered, overlapEvidence } from '../facts/overlap';
-import { indentAt, referencedNames } from '../facts/waits';
+import { hasCommentIn, indentAt, referencedNames } from '../facts/waits';
 import type { FunctionInfo, Model } from '../model/types';
 import type { QuickFix } from '../reportTypes';
 import { CHUNK_SIZE, togetherStatement } from './together';
@@ -36,7 +36,7 @@ export function forEachFixes(model: Model, fn: FunctionInfo, call: TSESTree.Call
   if (!kind) return [];
   // Rebuilding the statement would lose a comment outside the callback (the plain Promise.all only inserts text).
   const cbNode = isCallable(arg) ? arg : null;
-  const outside = model.comments.some((c) => c.range[0] >= statement.range[0] && c.range[1] <= statement.range[1] && !(cbNode && c.range[0] >= cbNode.range[0] && c.range[1] <= cbNode.range[1]));
+  const outside = hasCommentIn(model, statement.range[0], statement.range[1]) && model.comments.some((c) => c.range[0] >= statement.range[0] && c.range[1] <= statement.range[1] && !(cbNode && c.range[0] >= cbNode.range[0] && c.range[1] <= cbNode.range[1]));
   const waits = waitsOf(model, arg);
 
   const fixes: QuickFix[] = [];

@@ -3,7 +3,7 @@
  * on the type, statics as values), constants (opening object type literals into
  * member values), interfaces' and type literals' members.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { dottedName, join, type RawMember, type RawType, type RawValue, type ScopeScan, type Signature } from './declarationModel';
 
 const T = AST_NODE_TYPES;

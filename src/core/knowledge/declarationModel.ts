@@ -2,7 +2,7 @@
  * What the first pass of the declaration reader collects: every value and type
  * of one scope, filed by dotted path, with its signature nodes left unjudged.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
 const T = AST_NODE_TYPES;
 

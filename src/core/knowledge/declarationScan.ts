@@ -5,7 +5,7 @@
  * left for the second pass to judge. No judgement happens here, so the order of
  * declarations in the file does not matter.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { addClass, addConstant, addFunction, addMembers, typeEntry } from './declarationEntries';
 import { dottedName, emptyScan, GLOBAL_SCOPE, join, type ScopeScan } from './declarationModel';
 

@@ -5,7 +5,7 @@
  * parameter a Node-style completion callback? Purely syntactic: names are
  * resolved only against the declarations of the same file.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { dottedName, type RawType, type Signature } from './declarationModel';
 
 const T = AST_NODE_TYPES;

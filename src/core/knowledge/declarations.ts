@@ -14,7 +14,7 @@
  * few levels, alias chains are followed a few steps, and every pass is linear in
  * the number of declarations.
  */
-import { parse } from '@typescript-eslint/typescript-estree';
+import { estree } from '../estree';
 import { emptyScan, type RawType, type RawValue, type ReExport, type ScopeScan } from './declarationModel';
 import { scanProgram } from './declarationScan';
 import { makeResolver, shapeOf, signatureFacts, type PromiseShape, type SignatureFacts, type TypeResolver } from './declarationTypes';
@@ -82,7 +82,7 @@ export function readDeclarations(text: string, fileName: string, options: ReadOp
   if (text.length > maxBytes) return emptyDeclarations(fileName, `${fileName} is larger than ${maxBytes} bytes; its declarations were not read`);
   let scan: ScopeScan;
   try {
-    scan = scanProgram(parse(text, { jsx: false, suppressDeprecatedPropertyWarnings: true }));
+    scan = scanProgram(estree().parse(text, { jsx: false, suppressDeprecatedPropertyWarnings: true }));
   } catch (err) {
     const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
     return emptyDeclarations(fileName, `${fileName} could not be read: ${reason}`);

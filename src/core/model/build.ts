@@ -5,7 +5,7 @@
  * loops and calls to other local functions. Calls, awaits and loops are also
  * kept as facts for the rules, so no rule has to walk the whole tree again.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { visitCall, visitNew } from './buildCalls';
 import { instanceOf } from './known';
@@ -60,7 +60,10 @@ export function buildModel(ast: TSESTree.Program, text: string, fileName: string
     functions: state.functions,
     imports: state.imports,
     coreCountNames: state.coreCountNames,
-    comments: ast.comments ?? [],
+    // Read only when asked for: parse.ts collects a file's comments on first use.
+    get comments() {
+      return ast.comments ?? [];
+    },
     ast,
     text,
   };

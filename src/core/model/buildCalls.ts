@@ -4,7 +4,7 @@
  * iterating methods become loops, and calls to local functions become call
  * segments that resolveCalls.ts later ties to the callee.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { Behaviour } from '../knowledge';
 import { eventName, IO_LIKE_METHODS, ITERATING_METHODS, registersOutsideHandler, WORKER_MESSAGE_METHODS } from './names';
 import { importedCallee, instanceOf, knownCall } from './known';

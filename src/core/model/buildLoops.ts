@@ -3,7 +3,7 @@
  * The mode says how the repetition behaves: plain sync work, one wait after
  * another (awaits inside), or hand-offs to workers that run side by side.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { labelOf, type BuildState, type FnCtx } from './buildState';
 import { iterationGuess } from './iterations';
 import { COST, type LoopNode, type LoopSegment, type Segment } from './types';

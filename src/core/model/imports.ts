@@ -3,7 +3,7 @@
  * qualified API name (see apis.ts). Only the program's top-level statements are
  * read for bindings: that is where imports live, and it keeps this a cheap pass.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { normaliseModule, normaliseQualified } from './names';
 import type { ImportBinding } from './types';
 

@@ -2,7 +2,7 @@
  * How many times a collection's callback or a loop's body runs, when the code
  * says so (a literal list, a fixed-size slice) and the guess otherwise.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { COST } from './types';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.

@@ -6,7 +6,7 @@
  * (`pg.Pool#query`). The table (src/core/knowledge) is the one place that
  * decides what a known API does; this file only finds the right entry.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { behaviourOf, instanceTypeOf, type Behaviour } from '../knowledge';
 import type { CallEffect, ImportedSymbol } from '../project/summaryTypes';
 import type { BuildState } from './buildState';

@@ -7,7 +7,7 @@
  * and `exports.x = …`. Each entry names the local binding or the function node
  * that implements it; the summary (./summarize.ts) turns them into effects.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { ReExport } from './summaryTypes';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.

@@ -4,7 +4,7 @@
  * classes and instances, re-exports as written, and the functions an
  * importer's timeline needs to draw calls into the file.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { effectOf } from '../facts/effects';
 import type { FunctionInfo, Model, Segment } from '../model/types';
 import { readExports, type ExportEntry } from './exports';

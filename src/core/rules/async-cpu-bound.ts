@@ -7,7 +7,7 @@
 import { cpuWork, type HeavySite } from '../facts/cpuWork';
 import { ancestors, asyncHeadSpan, exported } from '../facts/threadContext';
 import type { FunctionInfo, Model } from '../model/types';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import { defineRule, type RelatedSpan } from './ruleTypes';
 import { isContextName } from '../naming';
 

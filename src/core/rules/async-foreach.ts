@@ -10,7 +10,7 @@
  * the `async` keyword (or through the function's name when it is passed by
  * reference), so a long callback body is not underlined.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { CallSite, FunctionInfo, Model, Span } from '../model/types';
 import { findBinding, isCallable, modelIndex, propertyName, unwrap, type Callable } from '../facts/callbacks';
 import { collectionKind, STREAM_LIKE } from '../facts/collectionKind';

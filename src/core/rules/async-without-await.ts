@@ -10,7 +10,7 @@
  * async-cpu-bound or blocking-call already report (their advice, await the
  * async API or move the work, answers this one too).
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { FunctionInfo, Model, Segment } from '../model/types';
 import { collectBlocking, IGNORED_BLOCKING } from './blocking-call';
 import type { QuickFix } from '../reportTypes';

@@ -4,7 +4,7 @@
  * on purpose (retries, polling, pagination, accumulators, early exits, locks,
  * streams): the checks below each name one such shape.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { AwaitSite, FunctionInfo, LoopNode, Model, Span } from '../model/types';
 import { defineRule, type RuleContext } from './ruleTypes';
 import { isOrdered, overlapEvidence } from '../facts/overlap';

@@ -4,7 +4,7 @@
  * Only calls we know return a promise count: local async functions (and async
  * IIFEs) and promise APIs (fetch, fs/promises, timers/promises, HTTP clients).
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { apiInfo } from '../knowledge/category';
 import type { CallSite, FunctionInfo, Model } from '../model/types';
 import type { QuickFix } from '../reportTypes';

@@ -5,7 +5,7 @@
  * ordered side effects), and only reads: anything that looks like it changes
  * state (save, insert, send, POST...) keeps its place in the order.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { FunctionInfo, Model } from '../model/types';
 import type { QuickFix } from '../reportTypes';
 import { defineRule, type RuleContext } from './ruleTypes';

@@ -12,7 +12,7 @@
  * settles, and when it does nothing but settle with a ready value
  * (`new Promise((r) => r(x))` is a verbose Promise.resolve, not a misconception).
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { apiInfo } from '../knowledge/category';
 import type { FunctionInfo, Model, Span } from '../model/types';
 import { functionOf, isCallable, modelIndex, propertyName, unwrap, walkLocal, type Callable } from '../facts/callbacks';

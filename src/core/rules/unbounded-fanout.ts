@@ -4,7 +4,7 @@
  * opened together. Bounded collections (literals, `.slice(0, 10)`, chunks) and
  * limited callbacks (p-limit, p-queue, a semaphore) stay silent.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { FunctionInfo, Model } from '../model/types';
 import { collectionSize } from '../facts/collections';
 import { contextOf } from '../facts/context';

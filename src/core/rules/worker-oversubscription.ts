@@ -12,7 +12,7 @@
  *      with `maxThreads: 16`, `Pool(fn, 8)`, `new FixedThreadPool(8, file)`.
  * Literal counts of 1 or 2 stay silent (see the docs page).
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { ITERATING_METHODS } from '../model/names';
 import type { CallSite, FunctionInfo, LoopNode, Model, Span } from '../model/types';
 import { findBinding, modelIndex, propertyName, unwrap, type SiteRef } from '../facts/callbacks';

@@ -45,6 +45,21 @@ describe('cli worker pool', () => {
     }
   });
 
+  it('prestart starts every worker before any task, and the tasks then run on them', async () => {
+    const pool = new TaskPool<Task, number>({ workerFile, size: 2, budgetMs: null });
+    try {
+      pool.prestart();
+      assert.strictEqual(pool.workerCount, 2);
+      pool.prestart();
+      assert.strictEqual(pool.workerCount, 2);
+      const outcomes = await runAll(pool, [1, 2, 3].map((value): Task => ({ kind: 'echo', value })));
+      assert.deepStrictEqual(outcomes, [2, 4, 6].map((value) => ({ kind: 'done', value })));
+      assert.strictEqual(pool.workerCount, 2);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('stops a task over its budget, replaces its worker and goes on', async () => {
     const pool = new TaskPool<Task, number>({ workerFile, size: 1, budgetMs: 300 });
     try {
