@@ -40,7 +40,8 @@ const orderCommentLines = new WeakMap<Model, Set<number>>();
 function commentAbove(model: Model, statement: TSESTree.Node): boolean {
   let lines = orderCommentLines.get(model);
   if (!lines) {
-    lines = new Set(model.comments.filter((c) => ORDER_WORDS.test(c.value)).map((c) => c.loc.end.line));
+    // Reading `model.comments` parses the file again (parse.ts collects comments on demand): only when the words are there at all.
+    lines = ORDER_WORDS.test(model.text) ? new Set(model.comments.filter((c) => ORDER_WORDS.test(c.value)).map((c) => c.loc.end.line)) : new Set<number>();
     orderCommentLines.set(model, lines);
   }
   if (lines.size === 0) return false;
