@@ -47,6 +47,13 @@ interface Walk {
 function computeEffect(model: Model, fn: FunctionInfo, memo: Map<number, CallEffect>): CallEffect {
   const walk: Walk = { kinds: new Set(), certain: false, waits: false, blocks: null, spawns: false, pools: false, limited: false };
   visit(model, fn.segments, walk, memo);
+  // An async function that loads code by a computed name (`require(path)`, a plugin or a migration) waits on
+  // loading code as far as its callers are concerned: they load one module after another on purpose.
+  if (fn.async && loadsCodeByName(fn)) {
+    walk.waits = true;
+    walk.certain = true;
+    walk.kinds.add('module');
+  }
   const work = cpuWork(model);
   const site = work.computeSite(fn);
   const heavy = work.heavySite(fn);
@@ -103,6 +110,15 @@ function visit(model: Model, list: readonly Segment[], walk: Walk, memo: Map<num
         break;
     }
   }
+}
+
+/** `require(x)` with a computed specifier in the function's own body: module loading chosen at run time. */
+function loadsCodeByName(fn: FunctionInfo): boolean {
+  return fn.sites.calls.some(({ node }) => {
+    if (node.type !== T.CallExpression || node.callee.type !== T.Identifier || node.callee.name !== 'require') return false;
+    const spec = node.arguments[0];
+    return !!spec && !(spec.type === T.Literal && typeof spec.value === 'string');
+  });
 }
 
 /** A sync function that hands back a promise: it returns a call that waits (`return fetch(url)`, `return pool.run(x)`). */

@@ -42,6 +42,19 @@ export async function loadAll(paths: string[]) {
   return loaded;
 }`,
     },
+    {
+      name: 'an async helper that requires code by a computed name, awaited per module: ordered loading',
+      code: `import { readdir } from 'node:fs/promises';
+export async function resolveEntry(path: string) {
+  const files = await readdir(path);
+  return { files, exports: require(path) as object };
+}
+export async function loadAll(paths: string[]) {
+  const loaded: object[] = [];
+  for (const path of paths) loaded.push(await resolveEntry(path));
+  return loaded;
+}`,
+    },
   ],
   invalid: [
     {
