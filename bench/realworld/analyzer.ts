@@ -95,6 +95,9 @@ function cacheKey(cli: string, project: Project, files: string[], preset: string
   const hash = crypto.createHash('sha256');
   hash.update(preset);
   hash.update(fs.readFileSync(cli));
+  // dist/cli.js is a small launcher; the analysis lives in the bundle beside it, which must key the cache too.
+  const bundle = path.join(path.dirname(cli), 'cliMain.js');
+  if (fs.existsSync(bundle)) hash.update(fs.readFileSync(bundle));
   hash.update(project.commit);
   hash.update(files.join('\n'));
   return hash.digest('hex').slice(0, 16);
