@@ -66,6 +66,7 @@ function computeEffect(model: Model, fn: FunctionInfo, memo: Map<number, CallEff
     offload: walk.spawns ? 'spawn' : walk.pools ? 'pool' : null,
     canReject: returnsPromise && !handlesOwnErrors(fn.node),
     limited: walk.limited,
+    ...(settlesAtOnce(fn) ? { settlesAtOnce: true as const } : {}),
   };
 }
 
@@ -110,6 +111,11 @@ function visit(model: Model, list: readonly Segment[], walk: Walk, memo: Map<num
         break;
     }
   }
+}
+
+/** Async, not a generator, and no `await` or `for await` of its own (the same fact async-without-await reads). */
+export function settlesAtOnce(fn: FunctionInfo): boolean {
+  return fn.async && !fn.generator && fn.kind !== 'module' && fn.sites.awaits.length === 0;
 }
 
 /** `require(x)` with a computed specifier in the function's own body: module loading chosen at run time. */

@@ -26,6 +26,11 @@ export interface CallEffect {
   canReject: boolean;
   /** It caps how much of its work runs at once (a limiter or a pool inside). */
   limited: boolean;
+  /**
+   * An async function with no `await` (nor `for await`) of its own: it runs to the end and settles its
+   * promise before the caller's next line. Absent otherwise (and in summaries written before it existed).
+   */
+  settlesAtOnce?: true;
 }
 
 export interface SourceSite {

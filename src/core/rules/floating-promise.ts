@@ -8,7 +8,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { apiInfo } from '../knowledge/category';
 import type { CallSite, FunctionInfo, Model } from '../model/types';
 import type { QuickFix } from '../reportTypes';
-import { handlesOwnErrors } from '../facts/effects';
+import { handlesOwnErrors, settlesAtOnce } from '../facts/effects';
 import { defineRule } from './ruleTypes';
 import { isFunctionNode, resolvedCallee, shortText, unwrap } from '../facts/waits';
 
@@ -65,12 +65,12 @@ function promiseSource(model: Model, fn: FunctionInfo, site: CallSite): string |
   }
   if (site.external) {
     const effect = site.external.effect;
-    return effect.returnsPromise && effect.canReject ? `the async function ${site.external.name} (${site.external.file.slice(site.external.file.lastIndexOf('/') + 1)})` : null;
+    return effect.returnsPromise && effect.canReject && !effect.settlesAtOnce ? `the async function ${site.external.name} (${site.external.file.slice(site.external.file.lastIndexOf('/') + 1)})` : null;
   }
   if (site.calleeId !== null) {
     // Checked: the model matches by name, so `run()` or `this.save()` may name another function.
     const target = resolvedCallee(model, fn, site);
-    if (!target || !target.async || target.generator || handlesOwnErrors(target.node)) return null;
+    if (!target || !target.async || target.generator || handlesOwnErrors(target.node) || settlesAtOnce(target)) return null;
     return `the async function ${target.name.replace(/^.*\./, '')}`;
   }
   const api = site.api;

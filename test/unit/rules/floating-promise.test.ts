@@ -3,6 +3,17 @@ import { runRuleTests } from '../ruleTester';
 runRuleTests('floating-promise', {
   valid: [
     {
+      name: 'an async function with no await has finished, and settled its promise, before the next line: nothing floats',
+      code: `let current = '';
+async function navigate(to: string) {
+  current = to;
+}
+export function open(path: string) {
+  navigate(path);
+  return current;
+}`,
+    },
+    {
       name: 'the callback form of a promisified API: the last argument is handed the outcome, errors included',
       code: `async function processAll(items: string[], work: (batch: string[]) => Promise<void>, done?: (err?: Error) => void): Promise<void> {
   for (const item of items) await work([item]);
@@ -162,6 +173,17 @@ export function ping() {
     },
   ],
   invalid: [
+    {
+      name: 'a local async function that awaits something it was given keeps going after the call',
+      code: `async function settle(pending: Promise<void>) {
+  await pending;
+  console.log('settled');
+}
+export function track(pending: Promise<void>) {
+  settle(pending);
+}`,
+      errors: [{ line: 6, column: 3, endLine: 6, endColumn: 18 }],
+    },
     {
       name: 'a floating write inside an async function (fix: await it)',
       code: `import { writeFile } from 'fs/promises';
