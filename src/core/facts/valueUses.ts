@@ -12,6 +12,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { Model } from '../model/types';
 import { memberPath } from '../model/imports';
 import { HANDLER_METHODS } from '../model/names';
+import { walk } from './waits';
 
 const T = AST_NODE_TYPES;
 
@@ -44,24 +45,16 @@ export function handedOn(model: Model, name: string): boolean {
 
 function collect(root: TSESTree.Node): Map<string, ValueUse[]> {
   const uses = new Map<string, ValueUse[]>();
-  const add = (name: string, use: ValueUse): void => {
-    const list = uses.get(name);
-    if (list) list.push(use);
-    else uses.set(name, [use]);
-  };
-  const visit = (node: TSESTree.Node, parent: TSESTree.Node | null): void => {
+  walk(root, (node, parent) => {
     // A destructuring pattern declares names; it reads none worth counting here.
-    if (node.type === T.ObjectPattern || node.type === T.ArrayPattern) return;
-    if (node.type === T.Identifier && parent && isValuePosition(node, parent)) add(node.name, classify(node, parent));
-    for (const key in node) {
-      if (key === 'parent' || key === 'loc' || key === 'range' || key === 'typeAnnotation' || key === 'returnType') continue;
-      const value = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) {
-        for (const v of value) if (isNode(v)) visit(v, node);
-      } else if (isNode(value)) visit(value, node);
-    }
-  };
-  visit(root, null);
+    if (node.type === T.ObjectPattern || node.type === T.ArrayPattern) return false;
+    if (node.type !== T.Identifier || !parent || !isValuePosition(node, parent)) return true;
+    const use = classify(node, parent);
+    const list = uses.get(node.name);
+    if (list) list.push(use);
+    else uses.set(node.name, [use]);
+    return true;
+  });
   return uses;
 }
 
@@ -110,8 +103,4 @@ function classify(id: TSESTree.Identifier, parent: TSESTree.Node): ValueUse {
   if (!path) return 'handed-on';
   if (RETURN_IGNORED_CALLS.has(path.join('.'))) return 'listener';
   return path.length > 1 && RETURN_IGNORED_METHODS.has(path[path.length - 1]) ? 'listener' : 'handed-on';
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
