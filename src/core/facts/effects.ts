@@ -158,6 +158,8 @@ function returnedWaits(fn: FunctionInfo, value: TSESTree.Node, walk: Walk): bool
  * The function cannot reject in practice: every wait and every throw of its
  * own body sits inside a `try` whose `catch` does not throw again (`async
  * function main() { try { … } catch (e) { log(e) } }`, or one try per step).
+ * Errors a plain call throws synchronously are not counted: a sync function
+ * would throw them to its caller just the same.
  * Starting it in the background then loses nothing but its timing.
  */
 export function handlesOwnErrors(node: TSESTree.Node): boolean {
@@ -166,7 +168,11 @@ export function handlesOwnErrors(node: TSESTree.Node): boolean {
   const safe = (statements: readonly TSESTree.Statement[]): boolean => {
     for (const statement of statements) {
       if (statement.type === T.TryStatement && statement.handler) {
-        if (containsNode(statement.handler.body, THROW) || (statement.finalizer && containsNode(statement.finalizer, AWAIT_OR_THROW))) return false;
+        if (statement.finalizer && containsNode(statement.finalizer, AWAIT_OR_THROW)) return false;
+        // A catch that throws again (`catch (e) { log(e); throw e }`) is harmless when the block it guards is itself
+        // safe: every wait in there is caught further in, so what reaches this catch is a synchronous error of a
+        // plain call, which this test ignores everywhere else too (nodebb's installer `launch`).
+        if (containsNode(statement.handler.body, THROW) && !safe(statement.block.body)) return false;
         guarded++;
         continue;
       }

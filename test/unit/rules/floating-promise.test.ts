@@ -3,6 +3,28 @@ import { runRuleTests } from '../ruleTester';
 runRuleTests('floating-promise', {
   valid: [
     {
+      name: 'a catch that logs and throws again guards only plain calls: every wait inside is caught further in',
+      code: `import { spawn } from 'child_process';
+import { unlink } from 'fs/promises';
+async function launch(files: string[]) {
+  try {
+    const child = spawn('node', ['server.js'], { detached: true });
+    try {
+      await Promise.all(files.map((f) => unlink(f)));
+    } catch (err) {
+      console.log(err);
+    }
+    child.unref();
+  } catch (err) {
+    console.error(err);
+    throw err;
+  }
+}
+export function onClose(files: string[]) {
+  launch(files);
+}`,
+    },
+    {
       name: 'an async function with no await has finished, and settled its promise, before the next line: nothing floats',
       code: `let current = '';
 async function navigate(to: string) {
@@ -173,6 +195,22 @@ export function ping() {
     },
   ],
   invalid: [
+    {
+      name: 'a catch that logs and throws again around a wait of its own: the rejection still escapes',
+      code: `import { unlink } from 'fs/promises';
+async function cleanUp(files: string[]) {
+  try {
+    await Promise.all(files.map((f) => unlink(f)));
+  } catch (err) {
+    console.error(err);
+    throw err;
+  }
+}
+export function onClose(files: string[]) {
+  cleanUp(files);
+}`,
+      errors: [{ line: 11, column: 3, endLine: 11, endColumn: 17, message: 'cleanUp' }],
+    },
     {
       name: 'a local async function that awaits something it was given keeps going after the call',
       code: `async function settle(pending: Promise<void>) {
