@@ -11,6 +11,7 @@ import type { WaitKind } from '../knowledge/behaviour';
 import type { FunctionInfo, Model, Segment } from '../model/types';
 import type { CallEffect, SourceSite } from '../project/summaryTypes';
 import { cpuWork } from './cpuWork';
+import { outcomeByEvent } from './outcomeByEvent';
 import { containsNode, isFunctionNode } from './waits';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
@@ -67,6 +68,7 @@ function computeEffect(model: Model, fn: FunctionInfo, memo: Map<number, CallEff
     canReject: returnsPromise && !handlesOwnErrors(fn.node),
     limited: walk.limited,
     ...(settlesAtOnce(fn) ? { settlesAtOnce: true as const } : {}),
+    ...(outcomeByEvent(fn) ? { outcomeByEvent: true as const } : {}),
   };
 }
 

@@ -31,6 +31,11 @@ export interface CallEffect {
    * promise before the caller's next line. Absent otherwise (and in summaries written before it existed).
    */
   settlesAtOnce?: true;
+  /**
+   * It hands its outcome to listeners rather than to its promise: it ends by emitting an event, or it is a
+   * `for await` loop over an event stream (facts/outcomeByEvent.ts). Absent otherwise.
+   */
+  outcomeByEvent?: true;
 }
 
 export interface SourceSite {

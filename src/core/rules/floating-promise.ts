@@ -9,6 +9,7 @@ import { apiInfo } from '../knowledge/category';
 import type { CallSite, FunctionInfo, Model } from '../model/types';
 import type { QuickFix } from '../reportTypes';
 import { handlesOwnErrors, settlesAtOnce } from '../facts/effects';
+import { outcomeByEvent } from '../facts/outcomeByEvent';
 import { defineRule } from './ruleTypes';
 import { isFunctionNode, resolvedCallee, shortText, unwrap } from '../facts/waits';
 
@@ -39,47 +40,60 @@ export const floatingPromise = defineRule({
         // `batch.process(items, work, (err) => …)`: a callback is handed the outcome, errors included (the callback
         // form of a promisified API); nothing is left floating however the function also returns a promise.
         if (takesCompletionCallback(site.node)) continue;
-        const what = promiseSource(model, fn, site);
-        if (!what) continue;
+        const source = promiseSource(model, fn, site);
+        if (!source) continue;
         const callee = unwrap((site.node as TSESTree.CallExpression).callee);
         const call = isFunctionNode(callee) ? `(async ${callee.type === T.ArrowFunctionExpression ? '() => { … }' : 'function () { … }'})()` : shortText(model, site.node);
         context.report({
           fn,
           span: context.spanOf(site.node),
-          message: `\`${call}\` starts ${what} and nothing keeps the promise: the code after it runs before it has finished, and if it fails the rejection goes unhandled. Await it or return it; if running in the background is intended, attach a .catch that handles the error.`,
+          message: source.byEvent
+            ? `\`${call}\` starts ${source.what} and nothing keeps the promise. It hands its outcome to listeners (it ends by emitting an event, or it listens to a stream for as long as it lasts), so running in the background may be intended; but if it fails before that, the rejection goes unhandled. Attach a .catch that reports the error.`
+            : `\`${call}\` starts ${source.what} and nothing keeps the promise: the code after it runs before it has finished, and if it fails the rejection goes unhandled. Await it or return it; if running in the background is intended, attach a .catch that handles the error.`,
           fixes: fixFor(fn, site.node),
+          // Starting a function that reports by events without keeping its promise is how it is meant to be used;
+          // only a failure before its announcement is lost, which is likely rather than certain harm: strict only.
+          lowerSeverity: source.byEvent,
         });
       }
     }
   },
 });
 
-/** What the call starts (for the message), or null when it is not known to return a promise. */
-function promiseSource(model: Model, fn: FunctionInfo, site: CallSite): string | null {
+interface PromiseSource {
+  /** What the call starts, for the message. */
+  what: string;
+  /** The callee hands its outcome to listeners (facts/outcomeByEvent.ts). */
+  byEvent: boolean;
+}
+
+/** What the call starts, or null when it is not known to return a promise that can reject. */
+function promiseSource(model: Model, fn: FunctionInfo, site: CallSite): PromiseSource | null {
   const call = site.node as TSESTree.CallExpression;
   const callee = unwrap(call.callee);
   if (isFunctionNode(callee)) {
     // (async () => { ... })(): an async IIFE.
     // Read from the AST: the model may not build a function for an IIFE's callee.
-    return callee.async && !callee.generator && !handlesOwnErrors(callee) ? 'an async function' : null;
+    return callee.async && !callee.generator && !handlesOwnErrors(callee) ? { what: 'an async function', byEvent: false } : null;
   }
   if (site.external) {
     const effect = site.external.effect;
-    return effect.returnsPromise && effect.canReject && !effect.settlesAtOnce ? `the async function ${site.external.name} (${site.external.file.slice(site.external.file.lastIndexOf('/') + 1)})` : null;
+    if (!effect.returnsPromise || !effect.canReject || effect.settlesAtOnce) return null;
+    return { what: `the async function ${site.external.name} (${site.external.file.slice(site.external.file.lastIndexOf('/') + 1)})`, byEvent: !!effect.outcomeByEvent };
   }
   if (site.calleeId !== null) {
     // Checked: the model matches by name, so `run()` or `this.save()` may name another function.
     const target = resolvedCallee(model, fn, site);
     if (!target || !target.async || target.generator || handlesOwnErrors(target.node) || settlesAtOnce(target)) return null;
-    return `the async function ${target.name.replace(/^.*\./, '')}`;
+    return { what: `the async function ${target.name.replace(/^.*\./, '')}`, byEvent: outcomeByEvent(target) };
   }
   const api = site.api;
   if (!api || !(PROMISE_MODULES.test(api) || PROMISE_APIS.test(api))) return null;
   const last = call.arguments[call.arguments.length - 1];
   if (last && isFunctionNode(last)) return null; // callback style: no promise
   const category = apiInfo(api)?.category;
-  if (category === 'timer') return 'a timer promise';
-  return api.startsWith('Promise.') ? `a ${api} over several promises` : `an asynchronous ${api} call`;
+  if (category === 'timer') return { what: 'a timer promise', byEvent: false };
+  return { what: api.startsWith('Promise.') ? `a ${api} over several promises` : `an asynchronous ${api} call`, byEvent: false };
 }
 
 /** Inside an async function, `await` in front of the call is the plain fix. */
