@@ -8,7 +8,12 @@
 import type { WaitKind } from '../knowledge/behaviour';
 import type { Segment } from '../model/types';
 
-export const SUMMARY_VERSION = 1;
+/**
+ * Bumped whenever what a summary says changes, so an index stored by an older build is rebuilt rather than
+ * read with facts missing. 2: CallEffect.settlesAtOnce and outcomeByEvent; catches that rethrow only
+ * synchronous errors no longer make a function able to reject.
+ */
+export const SUMMARY_VERSION = 2;
 
 /** What calling a function does to the caller's thread. */
 export interface CallEffect {
