@@ -9,8 +9,10 @@
  * Silent when the executor starts callback or event-based work (resolve or
  * reject passed as a value or called from a nested function, I/O, timers,
  * workers, handlers), when it is async (a different mistake), when it never
- * settles, and when it does nothing but settle with a ready value
- * (`new Promise((r) => r(x))` is a verbose Promise.resolve, not a misconception).
+ * settles, and when it does nothing but settle with a ready value, after at
+ * most plain checks, defaults and throws (`new Promise((r) => r(x))` is a
+ * verbose Promise.resolve; a validation whose throw becomes a rejection is not
+ * an attempt to offload anything).
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { apiInfo } from '../knowledge/category';
@@ -118,7 +120,12 @@ function onlySettles(executor: Callable, names: Set<string>): boolean {
   const statement = (s: TSESTree.Statement): boolean => {
     switch (s.type) {
       case T.ExpressionStatement:
+        // A default filled in on the way (`params.version ??= '5.1'`, `opts.x = 1`) is no work to move either.
+        if (s.expression.type === T.AssignmentExpression) return cheap(s.expression.left) && cheap(s.expression.right);
         return settle(s.expression);
+      case T.ThrowStatement:
+        // A throw in the executor rejects the promise: a validation that turns its failure into a rejection.
+        return cheap(s.argument);
       case T.ReturnStatement:
         return settle(s.argument);
       case T.IfStatement:
@@ -162,8 +169,12 @@ function cheap(expr: TSESTree.Node | null): boolean {
       return cheap(e.left) && cheap(e.right);
     case T.ConditionalExpression:
       return cheap(e.test) && cheap(e.consequent) && cheap(e.alternate);
-    case T.NewExpression:
-      return e.callee.type === T.Identifier && /Error$/.test(e.callee.name) && e.arguments.every(cheap);
+    case T.NewExpression: {
+      // `new Error(…)`, `new Parse.Error(…)`, `new errors.NotFoundError(…)`.
+      const callee = unwrap(e.callee);
+      const name = callee.type === T.Identifier ? callee.name : callee.type === T.MemberExpression && !callee.computed && callee.property.type === T.Identifier ? callee.property.name : '';
+      return /Error$/.test(name) && e.arguments.every(cheap);
+    }
     default:
       return false;
   }

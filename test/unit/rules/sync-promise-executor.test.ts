@@ -3,6 +3,33 @@ import { runRuleTests } from '../ruleTester';
 runRuleTests('sync-promise-executor', {
   valid: [
     {
+      name: 'a rejection with an error class reached through a namespace: a verbose Promise.reject',
+      fileName: 'auth.js',
+      code: `const Parse = require('parse/node').Parse;
+exports.validate = (options) => {
+  if (!options.url) {
+    return new Promise((_, reject) => {
+      reject(new Parse.Error(Parse.Error.INTERNAL_SERVER_ERROR, 'auth configuration missing'));
+    });
+  }
+  return Promise.resolve();
+};`,
+    },
+    {
+      name: 'a validation whose throw becomes a rejection, and a default filled in: nothing to offload',
+      code: `export function checked(params: { ids?: string[]; version?: string }) {
+  return new Promise<void>((resolve) => {
+    if (!params.ids || !params.ids.length) {
+      throw new TypeError('ids are missing');
+    }
+    if (!params.version) {
+      params.version = '5.1';
+    }
+    resolve();
+  });
+}`,
+    },
+    {
       name: 'a timer: resolve is passed as a value',
       code: `export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));`,
     },
@@ -118,6 +145,18 @@ export function user(id: string) {
     },
   ],
   invalid: [
+    {
+      name: 'a validation that calls out to do real work before settling is still synchronous work',
+      code: `export function checkedDigest(params: { ids?: string[] }) {
+  return new Promise<string>((resolve) => {
+    if (!params.ids) {
+      throw new TypeError('ids are missing');
+    }
+    resolve(params.ids.map((id) => id.toUpperCase()).sort().join(','));
+  });
+}`,
+      errors: [{ line: 2, column: 10, endLine: 2, endColumn: 21, message: 'in `checkedDigest` is settled by synchronous work' }],
+    },
     {
       name: 'hashing wrapped in a promise',
       code: `import { createHash } from 'node:crypto';
