@@ -21,6 +21,19 @@ export async function importAll(dir: string) {
 runRuleTests('async-foreach', {
   valid: [
     {
+      name: 'a callback that catches every error of its own: a deliberate fan-out that loses only its timing',
+      code: `import { push } from './client';
+export function onSave(subscribers: { id: string }[], event: object) {
+  subscribers.forEach(async (sub) => {
+    try {
+      await push(sub.id, event);
+    } catch (err) {
+      console.error('push failed', sub.id, err);
+    }
+  });
+}`,
+    },
+    {
       name: 'filter on an object that is not known to be an array (a watcher\'s own filter method awaits its callback)',
       code: `export async function watch(watcher: { filter(fn: (path: string) => Promise<boolean>): void }) {
   watcher.filter(async (path) => path.endsWith('.ts'));
@@ -98,6 +111,21 @@ export const again = () => handle('x');`,
     },
   ],
   invalid: [
+    {
+      name: 'strict: a callback that catches its errors still runs unwaited, one level lower and without the rejection claim',
+      strict: true,
+      code: `import { push } from './client';
+export function onSave(subscribers: { id: string }[], event: object) {
+  subscribers.forEach(async (sub) => {
+    try {
+      await push(sub.id, event);
+    } catch (err) {
+      console.error('push failed', sub.id, err);
+    }
+  });
+}`,
+      errors: [{ line: 3, column: 3, endLine: 3, endColumn: 28, severity: 'warning', message: 'its errors are caught inside, so only the timing is lost' }],
+    },
     {
       name: 'waits that could overlap over a listing from outside: Promise.all, 10 at a time (for…of would be await-in-loop, one per item unbounded-fanout)',
       code: importAll,
