@@ -38,8 +38,11 @@ function everyRule(setting: SeveritySetting): Record<string, SeveritySetting> {
  * (bench/realworld: labels.csv, `npm run realworld`, `--preset strict` for the rules
  * this set turns off). A rule none of whose judged findings on real projects held up
  * is off here and stays available in `all` and `strict`:
- *   event-loop-hog 0 of 137 judged, async-cpu-bound 0 of 9, promise-all-cpu 0 of 5,
+ *   event-loop-hog 0 of 137 judged, async-cpu-bound 0 of 9, promise-all-cpu 0 of 6,
  *   worker-oversubscription 0 of 3 (every label, every build of the study).
+ * So is unbounded-fanout, whose certain findings held up 0 of 2 times in this preset
+ * (5 of 76 under strict): at info it would pull the info findings below the 75% the
+ * study asks of them.
  * The rest keep their default severity; what they measure is in the README.
  */
 const RECOMMENDED_RULES: Record<string, SeveritySetting> = {
@@ -53,7 +56,7 @@ const RECOMMENDED_RULES: Record<string, SeveritySetting> = {
   'promise-all-cpu': 'off',
   'sequential-awaits': 'info',
   'sync-promise-executor': 'warning',
-  'unbounded-fanout': 'info',
+  'unbounded-fanout': 'off',
   'worker-oversubscription': 'off',
 };
 

@@ -67,12 +67,12 @@ describe('cli configuration file', function () {
     assert.strictEqual(run.status, 0, run.stderr);
     const invocation = JSON.parse(run.stdout).runs[0].invocations[0];
     // Besides the file's override, the rules the recommended preset turns off differ from their descriptors' defaults.
-    const off = new Set(['async-cpu-bound', 'event-loop-hog', 'promise-all-cpu', 'worker-oversubscription']);
+    const off = new Set(['async-cpu-bound', 'event-loop-hog', 'promise-all-cpu', 'unbounded-fanout', 'worker-oversubscription']);
     const expected = allRules.flatMap((rule, index) => {
       if (rule.meta.id === 'blocking-call') return [{ descriptor: { id: rule.meta.id, index }, configuration: { enabled: true, level: 'warning' } }];
       return off.has(rule.meta.id) ? [{ descriptor: { id: rule.meta.id, index }, configuration: { enabled: false } }] : [];
     });
-    assert.strictEqual(expected.length, 5);
+    assert.strictEqual(expected.length, 6);
     expected.sort((a, b) => a.descriptor.id.localeCompare(b.descriptor.id)); // the log lists them by rule id
     assert.deepStrictEqual(invocation.ruleConfigurationOverrides, expected);
   });
