@@ -12,13 +12,11 @@ import type { FunctionInfo, Model, Segment } from '../model/types';
 import type { CallEffect, SourceSite } from '../project/summaryTypes';
 import { cpuWork } from './cpuWork';
 import { outcomeByEvent } from './outcomeByEvent';
-import { containsNode, isFunctionNode } from './waits';
+import { cannotReject } from './rejection';
+import { isFunctionNode } from './waits';
 
 // A plain local reference: through the bundle's module interop every `AST_NODE_TYPES.X` would be a getter call.
 const T = AST_NODE_TYPES;
-
-const THROW = new Set<string>([T.ThrowStatement]);
-const AWAIT_OR_THROW = new Set<string>([T.AwaitExpression, T.ThrowStatement]);
 
 const NOTHING: CallEffect = { returnsPromise: false, waits: null, blocks: null, computes: null, offload: null, canReject: false, limited: false };
 
@@ -65,7 +63,7 @@ function computeEffect(model: Model, fn: FunctionInfo, memo: Map<number, CallEff
     blocks: walk.blocks,
     computes: site && !fn.summary.waitsOnIo ? { line: site.origin.span.line, column: site.origin.span.column, label: site.origin.label, heavy: heavy !== null } : null,
     offload: walk.spawns ? 'spawn' : walk.pools ? 'pool' : null,
-    canReject: returnsPromise && !handlesOwnErrors(fn.node),
+    canReject: returnsPromise && !cannotReject(model, fn.node),
     limited: walk.limited,
     ...(settlesAtOnce(fn) ? { settlesAtOnce: true as const } : {}),
     ...(outcomeByEvent(fn) ? { outcomeByEvent: true as const } : {}),
@@ -154,39 +152,4 @@ function returnedWaits(fn: FunctionInfo, value: TSESTree.Node, walk: Walk): bool
   const site = fn.sites.calls.find((s) => s.node === value);
   if (site?.external) return site.external.effect.returnsPromise;
   return walk.waits || walk.pools || walk.spawns;
-}
-
-/**
- * The function cannot reject in practice: every wait and every throw of its
- * own body sits inside a `try` whose `catch` does not throw again (`async
- * function main() { try { … } catch (e) { log(e) } }`, or one try per step).
- * Errors a plain call throws synchronously are not counted: a sync function
- * would throw them to its caller just the same.
- * Starting it in the background then loses nothing but its timing.
- */
-export function handlesOwnErrors(node: TSESTree.Node): boolean {
-  if (!isFunctionNode(node) || node.body.type !== T.BlockStatement) return false;
-  let guarded = 0;
-  const safe = (statements: readonly TSESTree.Statement[]): boolean => {
-    for (const statement of statements) {
-      if (statement.type === T.TryStatement && statement.handler) {
-        if (statement.finalizer && containsNode(statement.finalizer, AWAIT_OR_THROW)) return false;
-        // A catch that throws again (`catch (e) { log(e); throw e }`) is harmless when the block it guards is itself
-        // safe: every wait in there is caught further in, so what reaches this catch is a synchronous error of a
-        // plain call, which this test ignores everywhere else too (nodebb's installer `launch`).
-        if (containsNode(statement.handler.body, THROW) && !safe(statement.block.body)) return false;
-        guarded++;
-        continue;
-      }
-      if (statement.type === T.IfStatement) {
-        if (containsNode(statement.test, AWAIT_OR_THROW)) return false;
-        const branches = [statement.consequent, ...(statement.alternate ? [statement.alternate] : [])];
-        if (!branches.every((b) => safe(b.type === T.BlockStatement ? b.body : [b]))) return false;
-        continue;
-      }
-      if (containsNode(statement, AWAIT_OR_THROW)) return false;
-    }
-    return true;
-  };
-  return safe(node.body.body) && guarded > 0;
 }

@@ -14,7 +14,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { CallSite, FunctionInfo, Model, Span } from '../model/types';
 import { findBinding, isCallable, modelIndex, propertyName, unwrap, type Callable } from '../facts/callbacks';
 import { collectionKind, STREAM_LIKE } from '../facts/collectionKind';
-import { handlesOwnErrors } from '../facts/effects';
+import { cannotReject } from '../facts/rejection';
 import { forEachFixes } from '../fixes/forEachFix';
 import { defineRule, type RuleContext } from './ruleTypes';
 
@@ -69,14 +69,14 @@ function checkSite(context: RuleContext, fn: FunctionInfo, site: CallSite): void
     // A callback that catches every error of its own cannot reject (the test floating-promise reads): only the
     // timing is lost, which is how a deliberate fan-out from a handler nobody waits on looks. Strict only.
     const body = isCallable(arg) ? arg : modelIndex(context.model).fnByName.get((arg as TSESTree.Identifier).name)?.node;
-    const cannotReject = !!body && handlesOwnErrors(body);
-    const outcome = cannotReject ? 'the items run interleaved and nothing after this line waits for them (its errors are caught inside, so only the timing is lost)' : 'the items run interleaved, nothing after this line waits for them, and a rejection goes unhandled';
+    const errorsCaught = !!body && cannotReject(context.model, body);
+    const outcome = errorsCaught ? 'the items run interleaved and nothing after this line waits for them (its errors are caught inside, so only the timing is lost)' : 'the items run interleaved, nothing after this line waits for them, and a rejection goes unhandled';
     context.report({
       fn,
       span,
       message: `\`${shown}.forEach\` drops the promise ${what} returns${awaitedNote}: ${outcome}. Use for…of with await to run them one at a time, or map them to promises and await Promise.all to overlap the waits.`,
       fixes: forEachFixes(context.model, fn, call, arg),
-      lowerSeverity: cannotReject,
+      lowerSeverity: errorsCaught,
     });
     return;
   }

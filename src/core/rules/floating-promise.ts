@@ -8,7 +8,8 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { apiInfo } from '../knowledge/category';
 import type { CallSite, FunctionInfo, Model } from '../model/types';
 import type { QuickFix } from '../reportTypes';
-import { handlesOwnErrors, settlesAtOnce } from '../facts/effects';
+import { settlesAtOnce } from '../facts/effects';
+import { cannotReject } from '../facts/rejection';
 import { outcomeByEvent } from '../facts/outcomeByEvent';
 import { defineRule } from './ruleTypes';
 import { isFunctionNode, resolvedCallee, shortText, unwrap } from '../facts/waits';
@@ -74,7 +75,7 @@ function promiseSource(model: Model, fn: FunctionInfo, site: CallSite): PromiseS
   if (isFunctionNode(callee)) {
     // (async () => { ... })(): an async IIFE.
     // Read from the AST: the model may not build a function for an IIFE's callee.
-    return callee.async && !callee.generator && !handlesOwnErrors(callee) ? { what: 'an async function', byEvent: false } : null;
+    return callee.async && !callee.generator && !cannotReject(model, callee) ? { what: 'an async function', byEvent: false } : null;
   }
   if (site.external) {
     const effect = site.external.effect;
@@ -84,7 +85,7 @@ function promiseSource(model: Model, fn: FunctionInfo, site: CallSite): PromiseS
   if (site.calleeId !== null) {
     // Checked: the model matches by name, so `run()` or `this.save()` may name another function.
     const target = resolvedCallee(model, fn, site);
-    if (!target || !target.async || target.generator || handlesOwnErrors(target.node) || settlesAtOnce(target)) return null;
+    if (!target || !target.async || target.generator || cannotReject(model, target.node) || settlesAtOnce(target)) return null;
     return { what: `the async function ${target.name.replace(/^.*\./, '')}`, byEvent: outcomeByEvent(target) };
   }
   const api = site.api;

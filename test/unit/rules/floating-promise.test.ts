@@ -3,6 +3,29 @@ import { runRuleTests } from '../ruleTester';
 runRuleTests('floating-promise', {
   valid: [
     {
+      name: 'a callee whose only waits are on helpers that cannot reject (Promise.all of a map over them, a .catch that does not rethrow)',
+      code: `export class Processor {
+  private names: string[] = [];
+  constructor(every: number) {
+    setInterval(() => this.process(), every);
+    this.process();
+  }
+  async process(): Promise<void> {
+    await Promise.all(this.names.map(async (name) => {
+      await this.fill(name);
+    }));
+    await fetch('/tick').catch((err) => console.warn('tick failed', err));
+  }
+  private async fill(name: string): Promise<void> {
+    try {
+      await fetch('/jobs/' + name);
+    } catch (err) {
+      console.error(err);
+    }
+  }
+}`,
+    },
+    {
       name: 'a callee that ends by announcing on an event (and whose catch announces too) reports to its listeners',
       code: `import { EventEmitter } from 'events';
 export class Runner extends EventEmitter {
@@ -230,6 +253,24 @@ export function ping() {
     },
   ],
   invalid: [
+    {
+      name: 'a callee awaiting Promise.all over a helper that can reject still rejects',
+      code: `export class Processor {
+  private names: string[] = [];
+  constructor() {
+    this.process();
+  }
+  async process(): Promise<void> {
+    await Promise.all(this.names.map(async (name) => {
+      await this.fill(name);
+    }));
+  }
+  private async fill(name: string): Promise<void> {
+    await fetch('/jobs/' + name);
+  }
+}`,
+      errors: [{ line: 4, column: 5, endLine: 4, endColumn: 19, message: 'process' }],
+    },
     {
       name: 'strict: a callee that reports by events still loses a failure before its announcement (one level lower)',
       strict: true,
