@@ -140,3 +140,49 @@ describe('project: exports named like Object.prototype members', () => {
     assert.deepStrictEqual(externals, ['lib.load']);
   });
 });
+
+describe('project: whether an imported function can reject, and how it reports', () => {
+  const { host, read } = project({
+    '/app/package.json': '{"name":"app"}',
+    '/app/src/jobs.ts': `export async function fill(name: string) {
+  try {
+    await fetch('/jobs/' + name);
+  } catch (err) {
+    console.error(err);
+  }
+}
+export async function process(names: string[]) {
+  await Promise.all(names.map(async (name) => {
+    await fill(name);
+  }));
+}
+export async function sync(url: string) {
+  await fetch(url);
+}
+export async function watch(lines: AsyncIterable<string>, onLine: (line: string) => Promise<void>) {
+  for await (const line of lines) await onLine(line);
+}
+`,
+    '/app/src/main.ts': `import { process, sync, watch } from './jobs';
+export function start(names: string[], lines: AsyncIterable<string>) {
+  process(names);
+  sync('/ping');
+  watch(lines, async (line) => { await fetch('/' + line); });
+}
+`,
+  });
+  const result = analyzeProject(host, ['/app/src/main.ts'], read);
+
+  it('a summary that awaits only helpers which cannot reject cannot reject either; a stream loop hands its outcome to listeners', () => {
+    const exports = result.results.get('/app/src/jobs.ts')!.summary!.exports;
+    assert.deepStrictEqual(
+      Object.fromEntries(['fill', 'process', 'sync', 'watch'].map((name) => [name, { canReject: exports[name].call!.canReject, byEvent: exports[name].call!.outcomeByEvent ?? false }])),
+      { fill: { canReject: false, byEvent: false }, process: { canReject: false, byEvent: false }, sync: { canReject: true, byEvent: false }, watch: { canReject: true, byEvent: true } },
+    );
+  });
+
+  it('floating-promise in the importing file reads those facts: only the dropped call that can reject and reports by its promise', () => {
+    const findings = result.results.get('/app/src/main.ts')!.report.findings.filter((f) => f.rule === 'floating-promise');
+    assert.deepStrictEqual(findings.map((f) => `${f.line}:${f.message.slice(0, 40)}`), ['4:`sync(\'/ping\')` starts the async functio']);
+  });
+});
