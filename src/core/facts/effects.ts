@@ -7,7 +7,7 @@
  * function, memoised: the summary of exports, the rules and the hovers read it.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import type { WaitKind } from '../knowledge/behaviour';
+import { KNOWLEDGE_COST as COST, type WaitKind } from '../knowledge/behaviour';
 import type { FunctionInfo, Model, Segment } from '../model/types';
 import type { CallEffect, SourceSite } from '../project/summaryTypes';
 import { cpuWork } from './cpuWork';
@@ -37,6 +37,8 @@ interface Walk {
   kinds: Set<WaitKind>;
   certain: boolean;
   waits: boolean;
+  /** Some wait takes a real round trip (not only quick file-metadata waits). */
+  slow: boolean;
   blocks: (SourceSite & { api: string }) | null;
   spawns: boolean;
   pools: boolean;
@@ -44,12 +46,13 @@ interface Walk {
 }
 
 function computeEffect(model: Model, fn: FunctionInfo, memo: Map<number, CallEffect>): CallEffect {
-  const walk: Walk = { kinds: new Set(), certain: false, waits: false, blocks: null, spawns: false, pools: false, limited: false };
+  const walk: Walk = { kinds: new Set(), certain: false, waits: false, slow: false, blocks: null, spawns: false, pools: false, limited: false };
   visit(model, fn.segments, walk, memo);
   // An async function that loads code by a computed name (`require(path)`, a plugin or a migration) waits on
   // loading code as far as its callers are concerned: they load one module after another on purpose.
   if (fn.async && loadsCodeByName(fn)) {
     walk.waits = true;
+    walk.slow = true;
     walk.certain = true;
     walk.kinds.add('module');
   }
@@ -59,7 +62,7 @@ function computeEffect(model: Model, fn: FunctionInfo, memo: Map<number, CallEff
   const returnsPromise = fn.async || returnsAPromise(fn, walk);
   return {
     returnsPromise,
-    waits: walk.waits ? { kinds: [...walk.kinds].sort(), certain: walk.certain } : null,
+    waits: walk.waits ? { kinds: [...walk.kinds].sort(), certain: walk.certain, ...(walk.slow ? {} : { quick: true as const }) } : null,
     blocks: walk.blocks,
     computes: site && !fn.summary.waitsOnIo ? { line: site.origin.span.line, column: site.origin.span.column, label: site.origin.label, heavy: heavy !== null } : null,
     offload: walk.spawns ? 'spawn' : walk.pools ? 'pool' : null,
@@ -75,6 +78,7 @@ function visit(model: Model, list: readonly Segment[], walk: Walk, memo: Map<num
     switch (seg.kind) {
       case 'io':
         walk.waits = true;
+        if (seg.latency > COST.quickWait) walk.slow = true;
         if (seg.wait) walk.kinds.add(seg.wait);
         if (!seg.uncertain) walk.certain = true;
         break;
@@ -85,9 +89,15 @@ function visit(model: Model, list: readonly Segment[], walk: Walk, memo: Map<num
         if (seg.spawns) walk.spawns = true;
         else walk.pools = walk.limited = true;
         break;
-      case 'loop':
+      case 'loop': {
+        const before = walk.waits;
+        walk.waits = false;
         visit(model, seg.body, walk, memo);
+        // A quick wait once per item of a collection is not quick any more.
+        if (walk.waits) walk.slow = true;
+        walk.waits ||= before;
         break;
+      }
       case 'fork':
         for (const task of seg.tasks) visit(model, task, walk, memo);
         break;
@@ -97,6 +107,7 @@ function visit(model: Model, list: readonly Segment[], walk: Walk, memo: Map<num
         if (!inner) break;
         if (inner.waits) {
           walk.waits = true;
+          if (!inner.waits.quick) walk.slow = true;
           inner.waits.kinds.forEach((kind) => walk.kinds.add(kind));
           walk.certain ||= inner.waits.certain;
         }

@@ -17,6 +17,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { behaviourOf, instanceTypeOf, type WaitKind } from '../knowledge';
+import { KNOWLEDGE_COST as COST } from '../knowledge/behaviour';
 import type { FunctionInfo, Model } from '../model/types';
 import { effectOf } from './effects';
 import { orderStated } from './statedOrder';
@@ -32,6 +33,8 @@ export interface OverlapEvidence {
   kinds: WaitKind[];
   /** The receiver it is called on (`this.db`, `client`), null for a plain function. */
   resource: string | null;
+  /** Every wait is one the OS answers from its caches (file metadata, COST.quickWait): one overlap saves next to nothing. */
+  quick: boolean;
 }
 
 /** Waits worth overlapping: outside work that does not care which caller came first. */
@@ -87,12 +90,12 @@ function receiverOf(model: Model, call: TSESTree.CallExpression): string | null 
 }
 
 /** The evidence that the call waits, from the table, a local callee's summary, or an imported one's. */
-function waitOf(model: Model, fn: FunctionInfo, call: TSESTree.CallExpression): { why: string; kinds: WaitKind[] } | null {
+function waitOf(model: Model, fn: FunctionInfo, call: TSESTree.CallExpression): { why: string; kinds: WaitKind[]; quick: boolean } | null {
   const site = siteOf(fn, call);
   if (!site) return null;
   if (site.external) {
     const waits = site.external.effect.waits;
-    return waits?.certain ? { why: `\`${site.external.name}\` waits on ${kindsText(waits.kinds)}`, kinds: waits.kinds } : null;
+    return waits?.certain ? { why: `\`${site.external.name}\` waits on ${kindsText(waits.kinds)}`, kinds: waits.kinds, quick: !!waits.quick } : null;
   }
   if (site.known) {
     const behaviour = behaviourOf(site.known);
@@ -100,12 +103,13 @@ function waitOf(model: Model, fn: FunctionInfo, call: TSESTree.CallExpression): 
     const owner = site.known.includes('#') ? instanceTypeOf(site.known.slice(0, site.known.indexOf('#'))) : null;
     const kind = behaviour.does === 'dispatch' ? 'thread-pool' : behaviour.wait ?? 'unknown';
     if (kind === 'timer') return null;
-    return { why: behaviour.stateless || owner?.stateless ? `\`${site.known.replace(/#.*/, '')}\` is a stateless client` : `it waits on ${kindsText([kind])}`, kinds: [kind] };
+    const quick = (behaviour.cost ?? COST.wait) <= COST.quickWait;
+    return { why: behaviour.stateless || owner?.stateless ? `\`${site.known.replace(/#.*/, '')}\` is a stateless client` : `it waits on ${kindsText([kind])}`, kinds: [kind], quick };
   }
   if (site.calleeId !== null) {
     const target = resolvedCallee(model, fn, site);
     const waits = target ? effectOf(model, target).waits : null;
-    return target && waits?.certain ? { why: `\`${target.name.replace(/^.*\./, '')}\` waits on ${kindsText(waits.kinds)}`, kinds: waits.kinds } : null;
+    return target && waits?.certain ? { why: `\`${target.name.replace(/^.*\./, '')}\` waits on ${kindsText(waits.kinds)}`, kinds: waits.kinds, quick: !!waits.quick } : null;
   }
   return null;
 }

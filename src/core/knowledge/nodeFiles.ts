@@ -25,13 +25,17 @@ const FILE_HANDLE_METHODS = [
 const ZLIB_METHODS = ['gzip', 'gunzip', 'deflate', 'inflate', 'deflateRaw', 'inflateRaw', 'unzip', 'brotliCompress', 'brotliDecompress'];
 const ZLIB_STREAMS = ['createGzip', 'createGunzip', 'createDeflate', 'createInflate', 'createDeflateRaw', 'createInflateRaw', 'createUnzip', 'createBrotliCompress', 'createBrotliDecompress'];
 
+/** Path-based fs functions that only read metadata the OS keeps cached: quick waits (COST.quickWait). */
+const FS_METADATA_FUNCTIONS = new Set(['access', 'lstat', 'readlink', 'realpath', 'stat']);
+
 export function addNodeFiles(t: TableBuilder): void {
   const disk = waits('disk');
   const diskCallback = callsBack('disk');
   for (const name of FS_PATH_FUNCTIONS) {
-    t.api(`fs.${name}`, diskCallback);
+    const quick = FS_METADATA_FUNCTIONS.has(name);
+    t.api(`fs.${name}`, quick ? callsBack('disk', { cost: COST.quickWait }) : diskCallback);
     t.api(`fs.${name}Sync`, blocks(`fs/promises.${name}`, { wait: 'disk' }));
-    if (name !== 'open' && name !== 'opendir') t.api(`fs/promises.${name}`, disk);
+    if (name !== 'open' && name !== 'opendir') t.api(`fs/promises.${name}`, quick ? waits('disk', { cost: COST.quickWait }) : disk);
   }
   for (const [name, handleMethod] of Object.entries(FS_DESCRIPTOR_FUNCTIONS)) {
     t.api(`fs.${name}`, diskCallback);

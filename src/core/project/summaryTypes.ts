@@ -10,7 +10,7 @@ import type { Segment } from '../model/types';
 
 /**
  * Bumped whenever what a summary says changes, so an index stored by an older build is rebuilt rather than
- * read with facts missing. 2: CallEffect.settlesAtOnce and outcomeByEvent; catches that rethrow only
+ * read with facts missing. 2: CallEffect.settlesAtOnce, outcomeByEvent and waits.quick; catches that rethrow only
  * synchronous errors no longer make a function able to reject.
  */
 export const SUMMARY_VERSION = 2;
@@ -19,8 +19,11 @@ export const SUMMARY_VERSION = 2;
 export interface CallEffect {
   /** Calling it hands back a promise (it is async, or returns one). */
   returnsPromise: boolean;
-  /** It waits on something outside the thread in its own flow: what on, and whether that is known rather than guessed. */
-  waits: { kinds: WaitKind[]; certain: boolean } | null;
+  /**
+   * It waits on something outside the thread in its own flow: what on, and whether that is known rather than
+   * guessed; `quick` when every wait is one the OS answers from its caches (file metadata, COST.quickWait).
+   */
+  waits: { kinds: WaitKind[]; certain: boolean; quick?: true } | null;
   /** It freezes the calling thread: the first blocking call, where it is (in the callee's file). */
   blocks: SourceSite & { api: string } | null;
   /** CPU work on the calling thread that grows with its input; `heavy` when it grows faster than the input or is known heavy work. */

@@ -3,6 +3,18 @@ import { runRuleTests } from '../ruleTester';
 runRuleTests('sequential-awaits', {
   valid: [
     {
+      name: 'two file-metadata lookups the OS answers from its caches: overlapping them saves microseconds',
+      code: `import { lstat, realpath } from 'node:fs/promises';
+async function lstatIfExists(p: string) {
+  try { return await lstat(p); } catch { return null; }
+}
+export async function check(target: string, parent: string) {
+  const stats = await lstatIfExists(target);
+  const real = await realpath(parent);
+  return stats !== null && real.length > 0;
+}`,
+    },
+    {
       name: 'calls on an object nothing is known about: no evidence that they wait, no suggestion',
       code: `export async function dashboard(req: any) {
   const user = await req.db.users.findOne({ id: req.params.id });
@@ -144,6 +156,21 @@ export async function roundTrip(body: string) {
   ],
   invalid: [
     {
+      name: 'a helper that stats every file of a list is no quick lookup: it still counts as a wait worth overlapping',
+      code: `import { stat, readFile } from 'node:fs/promises';
+async function totalSize(files: string[]) {
+  let total = 0;
+  for (const f of files) total += (await stat(f)).size;
+  return total;
+}
+export async function report(files: string[]) {
+  const size = await totalSize(files);
+  const readme = await readFile('README.md', 'utf8');
+  return readme + size;
+}`,
+      errors: [{ line: 8, column: 16 }],
+    },
+    {
       name: 'two independent reads (single-line fix)',
       code: `import { readFile } from 'node:fs/promises';
 export async function loadPair() {
@@ -279,12 +306,12 @@ export async function stats() {
     },
     {
       name: 'a comment between the statements: reported, no fix that would drop it',
-      code: `import { stat } from 'node:fs/promises';
+      code: `import { readFile } from 'node:fs/promises';
 export async function sizes() {
-  const a = await stat('a');
+  const a = await readFile('a');
   // the second file
-  const b = await stat('b');
-  return a.size + b.size;
+  const b = await readFile('b');
+  return a.length + b.length;
 }`,
       errors: [{ line: 3, column: 13 }],
     },
