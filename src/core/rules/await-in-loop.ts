@@ -94,8 +94,14 @@ function firstIndependentAwait(model: Model, fn: FunctionInfo, loop: LoopNode): 
     if (isOrdered(model, fn, operand)) return null;
     const path = operand.callee.type === T.MemberExpression ? model.text.slice(operand.callee.range[0], operand.callee.range[1]) : '';
     if (/^Promise\.(all|allSettled|race|any)$/.test(path)) return null; // batches: already chunked on purpose
-    // Only a wait something says is real (a known I/O API, or a callee whose summary waits) is worth overlapping.
-    if (!overlapEvidence(model, fn, operand)) continue;
+    // Only a wait something says is real (a known I/O API, or a callee whose summary waits) is worth overlapping,
+    // and running the iterations together overlaps every wait of the body: one the analyzer cannot vouch for (an
+    // unknown call, a prompt, a read-modify-write of a shared file) leaves the iterations unproven independent.
+    if (!overlapEvidence(model, fn, operand)) {
+      // `(await fetchOk(url)).text()`: reading what an awaited call returned is part of that wait, judged on its own.
+      if (containsNode(operand, AWAIT)) continue;
+      return null;
+    }
     if (!first || awaitNode.range[0] < first.range[0]) first = awaitNode;
   }
   if (!first) return null;

@@ -3,6 +3,18 @@ import { runRuleTests } from '../ruleTester';
 runRuleTests('await-in-loop', {
   valid: [
     {
+      name: 'the body also awaits calls nothing vouches for (a generator run, a read-modify-write of a shared file): running the iterations together is not shown safe',
+      code: `import { mkdir } from 'node:fs/promises';
+import { createPackage, addToWorkspace } from 'some-unknown-tool';
+export async function initAll(paths: string[]) {
+  for (const path of paths) {
+    await mkdir(path, { recursive: true });
+    await createPackage(path);
+    await addToWorkspace(path);
+  }
+}`,
+    },
+    {
       name: "a class that keeps one EntityManager calls its own methods in a loop: they share that unit of work, in order",
       code: `import { readFile } from 'node:fs/promises';
 export class Loader {
@@ -282,6 +294,24 @@ export async function squares(xs: number[]) {
     },
   ],
   invalid: [
+    {
+      name: 'reading the body of what an awaited fetch returned is part of that wait',
+      fileName: 'keys.mjs',
+      code: `async function fetchOk(url) {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error('failed: ' + url);
+  return res;
+}
+export async function keysOf(fingerprints) {
+  const keys = [];
+  for (const fp of fingerprints) {
+    const armored = (await (await fetchOk('https://keys.example/' + fp)).text()).trim();
+    keys.push({ fp, armored });
+  }
+  return keys;
+}`,
+      errors: [{ line: 9, column: 29 }],
+    },
     {
       name: 'results pushed to an array, a fixed list: the declaration is merged into one Promise.all',
       code: `import { readFile } from 'node:fs/promises';
