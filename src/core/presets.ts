@@ -43,16 +43,18 @@ function everyRule(setting: SeveritySetting): Record<string, SeveritySetting> {
  * So is unbounded-fanout, whose certain findings held up 0 of 2 times in this preset
  * (5 of 76 under strict): at info it would pull the info findings below the 75% the
  * study asks of them.
- * The rest keep their default severity; what they measure is in the README.
+ * A rule whose findings held up less than 90% of the time in this preset is reported at
+ * info here, not as a warning: await-in-loop (13 of 17) and floating-promise (13 of 16) on
+ * the 24 projects. The rest keep their default severity; what they measure is in the README.
  */
 const RECOMMENDED_RULES: Record<string, SeveritySetting> = {
   'async-cpu-bound': 'off',
   'async-foreach': 'error',
   'async-without-await': 'info',
-  'await-in-loop': 'warning',
+  'await-in-loop': 'info',
   'blocking-call': 'error',
   'event-loop-hog': 'off',
-  'floating-promise': 'warning',
+  'floating-promise': 'info',
   'promise-all-cpu': 'off',
   'sequential-awaits': 'info',
   'sync-promise-executor': 'warning',

@@ -40,7 +40,7 @@ suite('commands', () => {
     const text = await vscode.commands.executeCommand<string>('concurrencyLens.analyzeFile');
     assert.match(text, /^# Concurrency Lens: handler\.ts/);
     assert.match(text, /\| loadUsers \| 5 \| concurrent \|/);
-    // The most severe finding first: the blocking read in the request handler (an error) before the loop (a warning).
+    // The most severe finding first: the blocking read in the request handler (an error) before the loop (information).
     assert.match(text, /## What to do first\n\nLine 14 in `handle`: `fs\.readFileSync` in the handler `handle` holds the event loop/);
     await waitFor('the report tab', () => allTabs().some((t) => t.input instanceof vscode.TabInputCustom && t.input.viewType === 'vscode.markdown.preview.editor'));
     assert.deepStrictEqual(tabLabels(), ['1: handler.ts (active)', '2: handler.ts (Concurrency Lens).md (active)']);

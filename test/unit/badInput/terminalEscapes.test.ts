@@ -45,7 +45,7 @@ describe('bad input: control characters never reach the terminal', function () {
     const result = await run(['--timeline', '--fail-on', 'none', '.'], dir);
     assert.strictEqual(result.status, 0, result.stderr);
     assert.doesNotMatch(result.stdout, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
-    assert.match(result.stdout, /^crawl\\x1b\[31m\.ts:2:25 warning await-in-loop /m);
+    assert.match(result.stdout, /^crawl\\x1b\[31m\.ts:2:25 info await-in-loop /m);
     assert.match(result.stdout, /\\x1b\]0;owned\\x07/);
     assert.match(result.stdout, /^broken\\x07\.ts:1:\d+ parse error: /m);
   });
