@@ -41,8 +41,11 @@ export interface OverlapEvidence {
 const OVERLAPPABLE: ReadonlySet<WaitKind> = new Set(['network', 'database', 'cache', 'disk', 'thread-pool', 'queue', 'process', 'unknown']);
 /** One connection, transaction or session runs its operations one at a time; a page, a stream, a channel keeps their order. */
 const ORDERED_RECEIVER = /(^|\.)(tx|trx|transaction|transactionManager|conn|connection|session|queryRunner|runner|em|entityManager|manager|page|frame|stream|writer|reader|socket|channel|cursor|pipeline|multi|batch|lock|mutex|semaphore)$/i;
-/** Arguments that carry a transaction or a unit of work along: every call that gets one shares it. */
-const ORDERED_ARGUMENT = /^(tx|trx|transaction|t|ctx|context|sharedContext|session|manager|em|entityManager|queryRunner|conn|connection|client)$/;
+/**
+ * Arguments that carry a transaction or a unit of work along, or state the calls fill in for each other (a
+ * cache checked then filled across awaits, a visited set): every call that gets one shares it.
+ */
+const ORDERED_ARGUMENT = /^(tx|trx|transaction|t|ctx|context|sharedContext|session|manager|em|entityManager|queryRunner|conn|connection|client|cache|seen|visited|memo)$/;
 const ORDERED_OPTION = /^(transaction|session|trx|tx|ctx|context|useMasterKey|lock)$/;
 /** Calls that are one-at-a-time by what they do: locks, reading a stream, prompts, loading code, running hooks, migrating. */
 const ORDERED_ACTION = /^(acquire|lock|runExclusive|next|read|readLine|question|prompt|take|receive|recv|dequeue|pull|require\w*|import\w*|load(Module|Plugin)s?|run\w*Hooks?|call\w*Hooks?|trigger\w*|emit\w*|fire\w*|dispatch\w*|migrate\w*|seed\w*|up|down|rollback|commit|begin|collect\w*|goto|click|type|press|fill|waitFor\w*)$/;

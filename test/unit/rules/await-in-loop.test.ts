@@ -3,6 +3,24 @@ import { runRuleTests } from '../ruleTester';
 runRuleTests('await-in-loop', {
   valid: [
     {
+      name: 'every iteration hands the same cache to its call, which checks and fills it across awaits',
+      code: `import { readFile } from 'node:fs/promises';
+async function loadScript(file: string, cache: Map<string, string>) {
+  const known = cache.get(file);
+  if (known !== undefined) return known;
+  const text = await readFile(file, 'utf8');
+  cache.set(file, text);
+  return text;
+}
+export async function loadAll(files: string[], cache = new Map<string, string>()) {
+  const scripts: string[] = [];
+  for (const file of files) {
+    scripts.push(await loadScript(file, cache));
+  }
+  return scripts;
+}`,
+    },
+    {
       name: 'the body also awaits calls nothing vouches for (a generator run, a read-modify-write of a shared file): running the iterations together is not shown safe',
       code: `import { mkdir } from 'node:fs/promises';
 import { createPackage, addToWorkspace } from 'some-unknown-tool';
