@@ -100,6 +100,9 @@ function promiseContractIsLocal(node: FunctionNode, chain: readonly TSESTree.Nod
   if (parent.type === T.ExportDefaultDeclaration || up(2)?.type === T.ExportDefaultDeclaration) return false;
   // Stored in a field, or in a variable whose other values (an async branch) share its contract.
   if (parent.type === T.AssignmentExpression) return false;
+  // One of the values an expression may take (`options.context ?? (async () => ({}))`, `n ? async () => 1 : given`):
+  // a default standing in for a value someone else supplies, held to that value's promise-returning contract.
+  if (parent.type === T.LogicalExpression || (parent.type === T.ConditionalExpression && parent.test !== node)) return false;
   // Returned: the enclosing function's callers decide what it must return (`return async () => …`).
   if (parent.type === T.ReturnStatement) return false;
   if (parent.type === T.ArrowFunctionExpression && parent.body === node) return false;

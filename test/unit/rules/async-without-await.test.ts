@@ -3,6 +3,16 @@ import { runRuleTests } from '../ruleTester';
 runRuleTests('async-without-await', {
   valid: [
     {
+      name: 'a default standing in for an option that returns a promise: one of the values of ?? or a ternary',
+      code: `type Options = { context?: () => Promise<object>; sample?: number | (() => Promise<number>) };
+export function serve(options: Options) {
+  const context = options.context ?? (async () => ({}));
+  const rate = options.sample;
+  const sample = typeof rate === 'number' ? async () => rate : rate ? rate : async () => 1;
+  return { context, sample };
+}`,
+    },
+    {
       name: 'a local function handed to another API as a property value: the receiver decides it must return a promise',
       code: `import { loadProviders } from './providers';
 const register = async (klass: new () => object, container: Map<string, object>) => {
@@ -145,6 +155,17 @@ async function readUsers(dir) {
     },
   ],
   invalid: [
+    {
+      name: 'a local helper awaited by its one caller is still reported: the exemption is for values of ?? and ternaries, not for uses',
+      code: `async function enabled(flag: string) {
+  return flag === 'on';
+}
+export async function choose(flag: string) {
+  const on = await enabled(flag);
+  return on ? 'fast' : 'slow';
+}`,
+      errors: [{ line: 1, column: 16, endLine: 1, endColumn: 23, message: '`enabled` is async but never awaits' }],
+    },
     {
       name: 'a named listener: the emitter drops what it returns, so async only risks an unhandled rejection',
       fileName: 'worker.js',
