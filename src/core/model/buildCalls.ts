@@ -6,6 +6,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { Behaviour } from '../knowledge';
+import { isPlainValueApi, isPlainValueMethod } from '../knowledge/plainValues';
 import { eventName, IO_LIKE_METHODS, ITERATING_METHODS, registersOutsideHandler, WORKER_MESSAGE_METHODS } from './names';
 import { importedCallee, instanceOf, knownCall } from './known';
 import { addCpu, labelOf, referencedFunction, type BuildState, type FnCtx } from './buildState';
@@ -114,6 +115,11 @@ export function visitCall(state: BuildState, node: TSESTree.CallExpression, ctx:
   if (localName) {
     site.localName = localName;
     ctx.out.push({ kind: 'call', calleeId: -1, calleeName: localName, awaited: joins || (awaited && state.namesToIds.has(localName)), span, label });
+    return;
+  }
+  // `return Array.from(xs)`, `return m.values()` in an async function: a plain value comes back, nothing is waited on.
+  if (joins && (isPlainValueApi(api) || isPlainValueMethod(method))) {
+    addCpu(ctx, node, 1);
     return;
   }
   if (joins || (method && IO_LIKE_METHODS.has(method) && parent?.type !== T.ExpressionStatement && !!receiver && ctx.fn.async)) {

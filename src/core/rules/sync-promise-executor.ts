@@ -16,6 +16,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { apiInfo } from '../knowledge/category';
+import { isPlainValueApi, isPlainValueMethod } from '../knowledge/plainValues';
 import type { FunctionInfo, Model, Span } from '../model/types';
 import { functionOf, isCallable, modelIndex, propertyName, unwrap, walkLocal, type Callable } from '../facts/callbacks';
 import { defineRule, type RuleContext } from './ruleTypes';
@@ -180,14 +181,6 @@ function cheap(expr: TSESTree.Node | null): boolean {
   }
 }
 
-/** Globals and modules whose calls return plain values. */
-const SYNC_API = /^(JSON|Math|Object|Array|String|Number|Boolean|Date|Buffer|BigInt|structuredClone|parseInt|parseFloat|encodeURIComponent|decodeURIComponent|path|url|querystring|util\.format|util\.inspect)\b/;
-/**
- * Methods that, whatever the receiver, return values and not promises. Not `get`/`find`:
- * on a cache they return values, on a database client promises (a mongoose query is a thenable).
- */
-const SYNC_METHODS = new Set(['digest', 'toString', 'toFixed', 'toISOString', 'join', 'slice', 'map', 'filter', 'reduce', 'sort', 'split', 'trim', 'replace', 'replaceAll', 'toUpperCase', 'toLowerCase', 'concat', 'flat', 'flatMap', 'stringify', 'parse', 'test', 'match', 'padStart', 'padEnd', 'at', 'indexOf', 'includes']);
-
 /** Some `resolve(x)` whose value may be a promise (a call we cannot prove synchronous, or a variable set from one). */
 function resolvesWithPossiblePromise(model: Model, executor: Callable): boolean {
   const resolveName = (executor.params[0] as TSESTree.Identifier).name;
@@ -202,12 +195,12 @@ function resolvesWithPossiblePromise(model: Model, executor: Callable): boolean 
     if (call.type === T.NewExpression) return !(call.callee.type === T.Identifier && call.callee.name === 'Promise');
     const site = index.siteByNode.get(call)?.site;
     const category = apiInfo(site?.api ?? null)?.category;
-    if (category === 'heavy' || category === 'blocking' || category === 'cores' || (site?.api && SYNC_API.test(site.api))) return true;
+    if (category === 'heavy' || category === 'blocking' || category === 'cores' || isPlainValueApi(site?.api)) return true;
     if (site?.calleeId != null) {
       const callee = model.functions[site.calleeId];
       return !callee.async && callee.sites.promiseConstructors.length === 0 && !callee.summary.waitsOnIo && !callee.summary.interleaves && !callee.summary.usesWorkers;
     }
-    return SYNC_METHODS.has(propertyName(call.callee) ?? '');
+    return isPlainValueMethod(propertyName(call.callee));
   };
   const seen = new Set<string>();
   const mayBePromise = (expr: TSESTree.Node): boolean => {

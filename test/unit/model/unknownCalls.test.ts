@@ -19,6 +19,17 @@ function ioOf(segments: readonly Segment[]): { api: string; wait?: string; uncer
 }
 
 describe('model: calls without evidence of a wait', () => {
+  it('an async function that returns a built-in that hands back a plain value waits on nothing (Array.from, Map#values)', () => {
+    const report = analyze(`export async function doubled(xs: number[]) { return Array.from(xs, (x) => x * 2); }
+export async function counts(m: Map<string, number>) { return m.values(); }
+export async function ids(client: { keys(pattern: string): Promise<string[]> }) { return client.keys('user:*'); }`);
+    assert.deepStrictEqual(ioOf(segmentsOf(report, 'doubled')), []);
+    assert.deepStrictEqual(ioOf(segmentsOf(report, 'counts')), []);
+    assert.deepStrictEqual(['doubled', 'counts'].map((name) => report.functions.find((f) => f.name === name)?.quadrant), ['sequential', 'sequential']);
+    // `keys` is a Redis command as often as a Map method: still an uncertain wait.
+    assert.deepStrictEqual(ioOf(segmentsOf(report, 'ids')), [{ api: 'client.keys', wait: undefined, uncertain: true }]);
+  });
+
   it('a sync function that returns a call of itself computes; it does not wait', () => {
     const report = analyze(`export function unwrap(value: { default?: unknown }): unknown {
   if (value.default) return unwrap(value.default as { default?: unknown });
