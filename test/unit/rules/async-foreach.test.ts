@@ -1,6 +1,18 @@
 import * as assert from 'assert';
 import { findingsFor, runRuleTests } from '../ruleTester';
 
+/** A fan-out whose callback catches every error of its own. */
+const pushToSubscribers = `import { push } from './client';
+export function onSave(subscribers: { id: string }[], event: object) {
+  subscribers.forEach(async (sub) => {
+    try {
+      await push(sub.id, event);
+    } catch (err) {
+      console.error('push failed', sub.id, err);
+    }
+  });
+}`;
+
 const saveAll = `import { save } from './store';
 export async function saveAll() {
   ['a', 'b', 'c'].forEach(async (item) => { await save(item); });
@@ -22,16 +34,7 @@ runRuleTests('async-foreach', {
   valid: [
     {
       name: 'a callback that catches every error of its own: a deliberate fan-out that loses only its timing',
-      code: `import { push } from './client';
-export function onSave(subscribers: { id: string }[], event: object) {
-  subscribers.forEach(async (sub) => {
-    try {
-      await push(sub.id, event);
-    } catch (err) {
-      console.error('push failed', sub.id, err);
-    }
-  });
-}`,
+      code: pushToSubscribers,
     },
     {
       name: 'filter on an object that is not known to be an array (a watcher\'s own filter method awaits its callback)',
@@ -114,16 +117,7 @@ export const again = () => handle('x');`,
     {
       name: 'strict: a callback that catches its errors still runs unwaited, one level lower and without the rejection claim',
       strict: true,
-      code: `import { push } from './client';
-export function onSave(subscribers: { id: string }[], event: object) {
-  subscribers.forEach(async (sub) => {
-    try {
-      await push(sub.id, event);
-    } catch (err) {
-      console.error('push failed', sub.id, err);
-    }
-  });
-}`,
+      code: pushToSubscribers,
       errors: [{ line: 3, column: 3, endLine: 3, endColumn: 28, severity: 'warning', message: 'its errors are caught inside, so only the timing is lost' }],
     },
     {

@@ -1,5 +1,38 @@
 import { runRuleTests } from '../ruleTester';
 
+/** Reports its end by events: the error event in its catch, `finish` at the end. */
+const reportsByEvents = `import { EventEmitter } from 'events';
+export class Runner extends EventEmitter {
+  constructor(private readonly files: string[]) {
+    super();
+    process.nextTick(() => {
+      this.start();
+    });
+  }
+  async start() {
+    const ready = await Promise.all(this.files.map((f) => fetch(f)));
+    try {
+      await Promise.all(ready.map((r) => r.text()));
+      this.emit('finish');
+    } catch (error) {
+      this.emit('error', error);
+    }
+  }
+}`;
+
+/** A `for await` loop over lines: a listener in promise form. */
+const streamListener = `import * as readline from 'readline';
+const eachLine = async (lines: readline.Interface, onLine: (line: string) => Promise<void>) => {
+  for await (const line of lines) {
+    await onLine(line);
+  }
+};
+export function watch(input: NodeJS.ReadableStream) {
+  eachLine(readline.createInterface({ input }), async (line) => {
+    if (line === 'r') await fetch('/rerun');
+  });
+}`;
+
 runRuleTests('floating-promise', {
   valid: [
     {
@@ -27,38 +60,11 @@ runRuleTests('floating-promise', {
     },
     {
       name: 'a callee that ends by announcing on an event (and whose catch announces too) reports to its listeners',
-      code: `import { EventEmitter } from 'events';
-export class Runner extends EventEmitter {
-  constructor(private readonly files: string[]) {
-    super();
-    process.nextTick(() => {
-      this.start();
-    });
-  }
-  async start() {
-    const ready = await Promise.all(this.files.map((f) => fetch(f)));
-    try {
-      await Promise.all(ready.map((r) => r.text()));
-      this.emit('finish');
-    } catch (error) {
-      this.emit('error', error);
-    }
-  }
-}`,
+      code: reportsByEvents,
     },
     {
       name: 'a for await loop over a stream is a listener in promise form: it settles when the stream ends',
-      code: `import * as readline from 'readline';
-const eachLine = async (lines: readline.Interface, onLine: (line: string) => Promise<void>) => {
-  for await (const line of lines) {
-    await onLine(line);
-  }
-};
-export function watch(input: NodeJS.ReadableStream) {
-  eachLine(readline.createInterface({ input }), async (line) => {
-    if (line === 'r') await fetch('/rerun');
-  });
-}`,
+      code: streamListener,
     },
     {
       name: 'a catch that logs and throws again guards only plain calls: every wait inside is caught further in',
@@ -274,40 +280,13 @@ export function ping() {
     {
       name: 'strict: a callee that reports by events still loses a failure before its announcement (one level lower)',
       strict: true,
-      code: `import { EventEmitter } from 'events';
-export class Runner extends EventEmitter {
-  constructor(private readonly files: string[]) {
-    super();
-    process.nextTick(() => {
-      this.start();
-    });
-  }
-  async start() {
-    const ready = await Promise.all(this.files.map((f) => fetch(f)));
-    try {
-      await Promise.all(ready.map((r) => r.text()));
-      this.emit('finish');
-    } catch (error) {
-      this.emit('error', error);
-    }
-  }
-}`,
+      code: reportsByEvents,
       errors: [{ line: 6, column: 7, endLine: 6, endColumn: 19, severity: 'info', message: 'hands its outcome to listeners' }],
     },
     {
       name: 'strict: a stream listener in promise form, dropped',
       strict: true,
-      code: `import * as readline from 'readline';
-const eachLine = async (lines: readline.Interface, onLine: (line: string) => Promise<void>) => {
-  for await (const line of lines) {
-    await onLine(line);
-  }
-};
-export function watch(input: NodeJS.ReadableStream) {
-  eachLine(readline.createInterface({ input }), async (line) => {
-    if (line === 'r') await fetch('/rerun');
-  });
-}`,
+      code: streamListener,
       errors: [{ line: 8, column: 3, endLine: 10, endColumn: 5, severity: 'info', message: 'eachLine' }],
     },
     {
