@@ -2,17 +2,17 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { inPage, untilFound } from './automation';
-import { api, brief, closeAll, openFixture, openUntitled, ours, setSetting, sleep, waitFor, waitForDiagnostics } from './helpers';
+import { api, resetRules, SUITE_RULES, brief, closeAll, openFixture, openUntitled, ours, setSetting, sleep, waitFor, waitForDiagnostics } from './helpers';
 
 const HANDLER_FINDINGS = [
-  'await-in-loop@8:16-8:44 Information', // the default preset reports it at info (README: precision study)
+  'await-in-loop@8:16-8:44 Information', // on at info by the suite's settings (helpers.ts, SUITE_RULES)
   // `handle` serves every request of the server: blocking there is an error.
   'blocking-call@14:16-14:56 Error',
 ];
 
 suite('diagnostics', () => {
   teardown(async () => {
-    await setSetting('rules', undefined);
+    await resetRules();
     await setSetting('enable', undefined);
     await setSetting('maxFileSizeKb', undefined);
     await closeAll();
@@ -84,8 +84,15 @@ suite('diagnostics', () => {
   test('a severity setting change is reflected without reload', async () => {
     const editor = await openFixture('handler.ts');
     await waitForDiagnostics(editor.document.uri, HANDLER_FINDINGS);
-    await setSetting('rules', { 'await-in-loop': 'error', 'blocking-call': 'off' });
+    await setSetting('rules', { ...SUITE_RULES, 'await-in-loop': 'error', 'blocking-call': 'off' });
     await waitForDiagnostics(editor.document.uri, ['await-in-loop@8:16-8:44 Error']);
+  });
+
+  test('with no rules in the settings, the recommended preset applies: await-in-loop is off', async () => {
+    const editor = await openFixture('handler.ts');
+    await waitForDiagnostics(editor.document.uri, HANDLER_FINDINGS);
+    await setSetting('rules', undefined);
+    await waitForDiagnostics(editor.document.uri, ['blocking-call@14:16-14:56 Error']);
   });
 
   test('disabling the extension clears its diagnostics', async () => {

@@ -62,6 +62,18 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('concurrencyLens').update(key, value, vscode.ConfigurationTarget.Global);
 }
 
+/**
+ * The fixtures exercise rules that the recommended preset turns off because they did not
+ * hold up often enough on real projects (README: precision study). The suite turns them on
+ * in the user settings at the severities a user choosing them would pick, before any test
+ * and again after each test that changes the rules; one test checks the preset itself.
+ */
+export const SUITE_RULES = { 'await-in-loop': 'info', 'sequential-awaits': 'info', 'sync-promise-executor': 'warning' } as const;
+
+export async function resetRules(): Promise<void> {
+  await setSetting('rules', SUITE_RULES);
+}
+
 export async function closeAll(): Promise<void> {
   // A fixture a failed test left edited must not leak into the next test (nor ask to be saved).
   for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty && !d.isUntitled)) {

@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { inPage, pageText, press, untilFound, webviewText, PANEL } from './automation';
-import { api, closeAll, openFixture, openUntitled, reportOf, setSetting, sleep, tabLabels, waitFor, waitForTab } from './helpers';
+import { api, resetRules, closeAll, openFixture, openUntitled, reportOf, setSetting, sleep, tabLabels, waitFor, waitForTab } from './helpers';
 
 const LANGUAGE_STATUS = '[id="status.languageStatus"]';
 
@@ -38,7 +38,7 @@ async function clickLanguageStatusAction(command: string, done: () => Promise<bo
 
 suite('language status, output channel, view name', () => {
   teardown(async () => {
-    await setSetting('rules', undefined);
+    await resetRules();
     await setSetting('maxFileSizeKb', undefined);
     await press('Escape');
     await closeAll();

@@ -13,6 +13,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
+import { resetRules } from '../integration/helpers';
 
 export async function run(): Promise<void> {
   const root = process.env.CL_INTEGRATION_TESTS_DIR ?? path.resolve(__dirname, '../integration');
@@ -22,7 +23,8 @@ export async function run(): Promise<void> {
   const grep = process.env.CL_TEST_GREP;
   if (grep) files = files.filter((f) => f.includes(grep));
   // Colours off: output is forwarded as plain text through the browser console.
-  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 20_000 });
+  // The rules the fixtures exercise are turned on before the first test (helpers.ts, SUITE_RULES).
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 20_000, rootHooks: { beforeAll: resetRules } });
   for (const f of files) mocha.addFile(path.join(root, f));
   console.log(`[suite] ${files.length} test file(s) under ${root}${grep ? ` matching CL_TEST_GREP=${grep}` : ''}`);
 

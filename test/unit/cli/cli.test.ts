@@ -224,11 +224,13 @@ describe('cli end to end', () => {
       assert.strictEqual(runBuiltCli([...info, '--fail-on', 'info'], { cwd: FIXTURES }).status, 1);
     });
 
-    it('raising a rule the default preset reports at info to error makes the run fail', () => {
+    it('a rule the default preset turns off reports once turned on, and raised to error makes the run fail', () => {
       const byDefault = runBuiltCli(['--format', 'json', 'await-in-loop.ts'], { cwd: FIXTURES });
       assert.strictEqual(byDefault.status, 0, byDefault.stderr);
+      assert.deepStrictEqual(json(byDefault.stdout).files[0].findings, []);
+      const on = runBuiltCli(['--format', 'json', '--rule', 'await-in-loop=info', 'await-in-loop.ts'], { cwd: FIXTURES });
       assert.deepStrictEqual(
-        json(byDefault.stdout).files[0].findings.map((f) => [f.rule, f.severity, f.line, f.column]),
+        json(on.stdout).files[0].findings.map((f) => [f.rule, f.severity, f.line, f.column]),
         [['await-in-loop', 'info', 9, 25]],
       );
       const raised = runBuiltCli(['--rule', 'await-in-loop=error', 'await-in-loop.ts'], { cwd: FIXTURES });

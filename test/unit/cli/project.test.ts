@@ -121,8 +121,9 @@ describe('cli project mode', function () {
 
   it('prints the same bytes whatever the number of worker threads', async () => {
     const root = path.join(PROJECTS, 'workspace');
-    const one = await runIn(root, ['--format', 'json', '--jobs', '1', '.']);
-    const three = await runIn(root, ['--format', 'json', '--jobs', '3', '.']);
+    // await-in-loop is off in the default preset; on, it gives a finding in a second package.
+    const one = await runIn(root, ['--format', 'json', '--rule', 'await-in-loop=info', '--jobs', '1', '.']);
+    const three = await runIn(root, ['--format', 'json', '--rule', 'await-in-loop=info', '--jobs', '3', '.']);
     assert.strictEqual(one.stderr, '');
     assert.strictEqual(three.stdout, one.stdout);
     assert.deepStrictEqual(json(one.stdout).files.flatMap((file) => file.findings.map((f) => `${file.path}:${f.line} ${f.rule}`)), [
