@@ -1,8 +1,18 @@
 /**
- * The one place that calls typescript-estree. A syntax error becomes a value,
- * never an exception that escapes.
+ * The one place that parses source files. A syntax error becomes a value, never an
+ * exception that escapes.
+ *
+ * Plain JavaScript (.js .mjs .cjs .jsx) is read by espree, ESLint's own parser, which
+ * takes about a third of typescript-estree's time on the same text (TypeScript's parse and
+ * then the conversion to ESTree) and gives the same ESTree tree for it. What espree
+ * cannot read goes to typescript-estree: TypeScript or Flow syntax in a .js file, code
+ * that is only valid outside strict mode and outside a script, and syntax errors, whose
+ * message is typescript-estree's as before. The analysis reads only ESTree shapes both
+ * give alike; test/unit/core/parse.test.ts and `npm run bench` (parser agreement over
+ * real files) check that the two parsers give the same report.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { espree, type EspreeSourceType } from './espree';
 import { estree } from './estree';
 import { hasForeignLineBreaks, LineIndex } from './lines';
 import type { ParseError } from './reportTypes';
@@ -38,28 +48,67 @@ function estreeOptions(fileName: string, comment: boolean) {
  * are read, the file is parsed again with comments: the same parser on the same text gives
  * the same comments, with the same locations, as collecting them the first time would have.
  * The property is not enumerable, so walks over the tree's keys never trigger it.
+ * `parser` is for tests that compare the two parsers on the same JavaScript.
  */
-export function parseSource(text: string, fileName = 'file.ts'): ParseResult {
+export function parseSource(text: string, fileName = 'file.ts', parser: ParserChoice = 'auto'): ParseResult {
+  const javaScript = parser === 'auto' ? parseJavaScript(text, fileName) : null;
+  if (javaScript) return { ok: true, ast: withLazyComments(javaScript.ast, text, javaScript.parseWithComments) };
   try {
     const ast = estree().parse(text, estreeOptions(fileName, false));
-    const foreignBreaks = hasForeignLineBreaks(text);
-    if (foreignBreaks) relocate(ast, new LineIndex(text));
-    let comments: TSESTree.Comment[] | undefined;
-    Object.defineProperty(ast, 'comments', {
-      configurable: true,
-      enumerable: false,
-      get(): TSESTree.Comment[] {
-        if (comments === undefined) {
-          comments = estree().parse(text, estreeOptions(fileName, true)).comments ?? [];
-          if (foreignBreaks) relocate(comments, new LineIndex(text));
-        }
-        return comments;
-      },
-    });
-    return { ok: true, ast };
+    return { ok: true, ast: withLazyComments(ast, text, () => estree().parse(text, estreeOptions(fileName, true)).comments ?? []) };
   } catch (err) {
     return { ok: false, error: toParseError(err, text), tooDeep: err instanceof RangeError };
   }
+}
+
+/** `auto`: espree for plain JavaScript, typescript-estree for the rest; tests compare the two. */
+export type ParserChoice = 'auto' | 'typescript-estree';
+
+const JAVASCRIPT_FILE = /\.(js|mjs|cjs|jsx)$/i;
+
+interface JavaScriptParse {
+  ast: TSESTree.Program;
+  parseWithComments: () => TSESTree.Comment[];
+}
+
+/**
+ * A module first (import/export, top-level await), then a CommonJS script (sloppy mode,
+ * top-level return); a .cjs file only as the latter. Null when espree cannot read it.
+ */
+function parseJavaScript(text: string, fileName: string): JavaScriptParse | null {
+  if (!JAVASCRIPT_FILE.test(fileName)) return null;
+  const kinds: EspreeSourceType[] = /\.cjs$/i.test(fileName) ? ['commonjs'] : ['module', 'commonjs'];
+  const jsx = wantsJsx(fileName);
+  for (const sourceType of kinds) {
+    try {
+      const ast = espree().parse(text, { sourceType, jsx, comment: false });
+      // espree lists a `#!` line as a Hashbang comment; typescript-estree leaves it out, and it can hold no directive.
+      const parseWithComments = () => (espree().parse(text, { sourceType, jsx, comment: true }).comments ?? []).filter((c) => (c.type as string) !== 'Hashbang');
+      return { ast, parseWithComments };
+    } catch {
+      // Not readable this way (or at all): the next way, then typescript-estree.
+    }
+  }
+  return null;
+}
+
+/** Locations by the editor's line model, and `comments` read on demand (see above). */
+function withLazyComments(ast: TSESTree.Program, text: string, parseWithComments: () => TSESTree.Comment[]): TSESTree.Program {
+  const foreignBreaks = hasForeignLineBreaks(text);
+  if (foreignBreaks) relocate(ast, new LineIndex(text));
+  let comments: TSESTree.Comment[] | undefined;
+  Object.defineProperty(ast, 'comments', {
+    configurable: true,
+    enumerable: false,
+    get(): TSESTree.Comment[] {
+      if (comments === undefined) {
+        comments = parseWithComments();
+        if (foreignBreaks) relocate(comments, new LineIndex(text));
+      }
+      return comments;
+    },
+  });
+  return ast;
 }
 
 /**
