@@ -39,8 +39,10 @@ export interface CliOptions {
   html: string | null;
   /** Where to write the Chrome trace-event JSON, or null. */
   trace: string | null;
-  /** Worker threads analysing files at once. */
+  /** Worker threads analysing files at once (with `jobsGiven` false: at most, see workerCount.ts). */
   jobs: number;
+  /** `--jobs` was given: start exactly `jobs` workers (when there are as many files). */
+  jobsGiven: boolean;
   /** Wall-clock milliseconds one file may take before it is skipped; null for no limit. */
   timeBudgetMs: number | null;
   paths: string[];
@@ -144,7 +146,7 @@ export function parseCommandLine(argv: readonly string[], defaultCores = availab
   const project = values['no-project'] !== true;
 
   if (positionals.length === 0) return usageError('no files or folders given');
-  return { kind: 'run', options: { format, cores, rules, preset, config, project, failOn, timeline, html, trace, jobs, timeBudgetMs, paths: positionals } };
+  return { kind: 'run', options: { format, cores, rules, preset, config, project, failOn, timeline, html, trace, jobs, jobsGiven: values.jobs !== undefined, timeBudgetMs, paths: positionals } };
 }
 
 /** `id=severity` -> the pair, or a message saying what is wrong with it. */

@@ -21,6 +21,7 @@ import { analyzeAsProject, type AnalysisSettings } from './projectRun';
 import type { WorkerResult, WorkerTask } from './workerTasks';
 import type { AnalyzedFile, RunResult } from './types';
 import { usageText } from './usage';
+import { automaticJobs } from './workerCount';
 import { TOOL_NAME, TOOL_VERSION } from './version';
 import { collectFiles, compareCodeUnits, type SourceFile } from './walk';
 
@@ -94,7 +95,7 @@ async function analyzeAndPrint(options: CliOptions, io: CliIo): Promise<number> 
     rules: resolved.rules,
     strict: resolved.strict,
     timelineCores: wantsTimelines ? options.cores : null,
-    jobs: options.jobs,
+    jobs: options.jobsGiven ? options.jobs : automaticJobs(sources, options.jobs),
     budgetMs: options.timeBudgetMs,
     workerFile: io.workerFile ?? path.join(__dirname, 'fileWorker.js'),
     jsonOnly: options.format === 'json' && options.html === null && options.trace === null,

@@ -51,7 +51,8 @@ Options:
   --trace FILE               write Chrome trace-event JSON of every function's
                              timeline, for ui.perfetto.dev or chrome://tracing
   -j, --jobs N               analyse N files at once on worker threads (default:
-                             one per core); the output is the same for any N
+                             one per 2 MB of source, at most one per core); the
+                             output is the same for any N
                              (in project mode a file waits for its imports)
   --time-budget SECONDS|none
                              skip a file that takes longer than this to analyse,

@@ -25,6 +25,7 @@ describe('cli args', () => {
       html: null,
       trace: null,
       jobs: 3,
+      jobsGiven: false,
       timeBudgetMs: 60_000,
       paths: ['src'],
     });
@@ -53,6 +54,7 @@ describe('cli args', () => {
       html: 'out/page.html',
       trace: 'trace.json',
       jobs: 5,
+      jobsGiven: true,
       timeBudgetMs: 2500,
       paths: ['a.ts', 'lib'],
     });
