@@ -13,15 +13,17 @@ export interface EspreeParser {
   parse(text: string, options: { sourceType: EspreeSourceType; jsx: boolean; comment: boolean }): TSESTree.Program & { comments?: TSESTree.Comment[] };
 }
 
-let loaded: EspreeParser | null = null;
+let loaded: typeof Espree | null = null;
+
+const parser: EspreeParser = {
+  parse(text, { sourceType, jsx, comment }) {
+    // A require inside the function (not an import) keeps the bundles from loading it at start.
+    loaded ??= require('espree') as typeof Espree;
+    const ast = loaded.parse(text, { ecmaVersion: 'latest', sourceType, range: true, loc: true, comment, ecmaFeatures: { jsx } });
+    return ast as unknown as TSESTree.Program & { comments?: TSESTree.Comment[] };
+  },
+};
 
 export function espree(): EspreeParser {
-  loaded ??= {
-    parse(text, { sourceType, jsx, comment }) {
-      const module = require('espree') as typeof Espree;
-      const ast = module.parse(text, { ecmaVersion: 'latest', sourceType, range: true, loc: true, comment, ecmaFeatures: { jsx } });
-      return ast as unknown as TSESTree.Program & { comments?: TSESTree.Comment[] };
-    },
-  };
-  return loaded;
+  return parser;
 }

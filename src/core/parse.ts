@@ -8,8 +8,8 @@
  * cannot read goes to typescript-estree: TypeScript or Flow syntax in a .js file, code
  * that is only valid outside strict mode and outside a script, and syntax errors, whose
  * message is typescript-estree's as before. The analysis reads only ESTree shapes both
- * give alike; test/unit/core/parse.test.ts and `npm run bench` (parser agreement over
- * real files) check that the two parsers give the same report.
+ * give alike; test/unit/parse/parserAgreement.test.ts checks that the two parsers give the
+ * same report, summary and comments over real files (undici's lib) and the edge cases.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { espree, type EspreeSourceType } from './espree';
