@@ -11,9 +11,6 @@ import { readSource } from './readSource';
 import { simulateFile } from './timelines';
 import type { AnalyzedFile, FileProblem } from './types';
 
-/** Tells the CLI bundle (which also serves as its own worker script) that it runs as a worker. */
-export const FILE_WORKER_ROLE = 'concurrency-lens/file-worker';
-
 export interface FileTask {
   kind: 'file';
   absolute: string;

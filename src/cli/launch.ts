@@ -10,6 +10,8 @@
  * checks it too and rejects a mismatch; then it is written again). Written once, by the main
  * thread at exit, after the run has compiled the functions it used. Any failure to read or
  * write it only costs the time it would have saved.
+ *
+ * Before loading the bundle it starts the first analysis worker (pool/earlyWorker.ts).
  */
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -18,6 +20,9 @@ import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { isMainThread } from 'node:worker_threads';
+import { ANALYSIS_STACK_MB } from '../core/limits';
+import { startEarlyWorker } from './pool/earlyWorker';
+import { FILE_WORKER_ROLE } from './workerRole';
 
 const BUNDLE = path.join(__dirname, 'cliMain.js');
 
@@ -59,6 +64,9 @@ function writeCache(file: string, script: vm.Script): void {
     // No cache this time; the next run tries again.
   }
 }
+
+// The first analysis worker boots on the other core while this thread loads the bundle (earlyWorker.ts).
+if (isMainThread) startEarlyWorker({ file: __filename, workerData: { role: FILE_WORKER_ROLE }, stackSizeMb: ANALYSIS_STACK_MB });
 
 const file = cacheFile();
 const cachedData = readCache(file);

@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import { isMainThread, workerData } from 'node:worker_threads';
-import { FILE_WORKER_ROLE } from './fileTask';
+import { FILE_WORKER_ROLE } from './workerRole';
 import { serveTasks } from './pool/serveTasks';
 import { runCli } from './run';
 import { runWorkerTask } from './workerTasks';

@@ -30,6 +30,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { ANALYSIS_STACK_MB } from '../../core/limits';
+import { adoptEarlyWorker } from './earlyWorker';
 import { READY, type FromWorker, type ToWorker } from './messages';
 
 export interface TaskPoolOptions {
@@ -134,11 +135,11 @@ export class TaskPool<T, R> {
   }
 
   private spawn(): void {
-    const worker = new Worker(this.options.workerFile, {
-      workerData: this.options.workerData,
-      resourceLimits: { stackSizeMb: this.options.stackSizeMb ?? ANALYSIS_STACK_MB },
-    });
-    const slot: Slot<T, R> = { worker, ready: false, current: null, timer: null };
+    const spec = { file: this.options.workerFile, workerData: this.options.workerData, stackSizeMb: this.options.stackSizeMb ?? ANALYSIS_STACK_MB };
+    // The launcher may have started one already (earlyWorker.ts); it may even be ready.
+    const early = adoptEarlyWorker(spec);
+    const worker = early?.worker ?? new Worker(spec.file, { workerData: spec.workerData, resourceLimits: { stackSizeMb: spec.stackSizeMb } });
+    const slot: Slot<T, R> = { worker, ready: early?.ready ?? false, current: null, timer: null };
     this.slots.push(slot);
     worker.on('message', (message: FromWorker<R>) => {
       if (message.type === READY) {
@@ -151,6 +152,8 @@ export class TaskPool<T, R> {
     });
     worker.on('error', (err) => this.died(slot, messageOf(err)));
     worker.on('exit', (code) => this.died(slot, `the worker exited with code ${code}`));
+    // An adopted worker that is ready already sends no READY to wake the queue.
+    if (slot.ready) queueMicrotask(() => this.pump());
   }
 
   /** A worker died: its task (if any) crashed; one that never got ready means no worker can start. */

@@ -1,15 +1,18 @@
 /**
  * The CLI's worker pool (src/cli/pool): outcomes in submission order, a task over its budget
  * stopped and its worker replaced, a crash or a throw confined to its task, a worker script
- * that cannot load reported instead of retried for ever.
+ * that cannot load reported instead of retried for ever, the launcher's early worker adopted
+ * only by a pool that asks for the same kind.
  */
 import * as assert from 'assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { ANALYSIS_STACK_MB } from '../../../src/core/limits';
+import { adoptEarlyWorker, startEarlyWorker } from '../../../src/cli/pool/earlyWorker';
 import { runAll, TaskPool, type TaskOutcome } from '../../../src/cli/pool/taskPool';
 import { makeTempDir, removeTempDir, REPO_ROOT } from './helpers';
 
-type Task = { kind: 'echo'; value: number; delayMs?: number } | { kind: 'throw' } | { kind: 'spin' } | { kind: 'exit' } | { kind: 'stack' };
+type Task = { kind: 'echo'; value: number; delayMs?: number } | { kind: 'throw' } | { kind: 'spin' } | { kind: 'exit' } | { kind: 'stack' } | { kind: 'thread' };
 
 const SERVE = JSON.stringify(path.join(REPO_ROOT, 'out/src/cli/pool/serveTasks.js'));
 const WORKER = `
@@ -21,6 +24,7 @@ serveTasks(async (task) => {
   if (task.kind === 'spin') for (;;) {}
   if (task.kind === 'exit') process.exit(3);
   if (task.kind === 'stack') return depth();
+  if (task.kind === 'thread') return require('node:worker_threads').threadId;
 });`;
 
 describe('cli worker pool', () => {
@@ -117,5 +121,46 @@ describe('cli worker pool', () => {
     await pool.close();
     assert.deepStrictEqual(await pool.run({ kind: 'echo', value: 1 }), { kind: 'crashed', message: 'the worker pool is closed' });
     assert.ok(fs.existsSync(workerFile));
+  });
+  describe('the early worker the launcher starts', () => {
+    const spec = () => ({ file: workerFile, workerData: { role: 'test' }, stackSizeMb: ANALYSIS_STACK_MB });
+
+    it('is adopted by the first pool of the same kind, before it is ready, and runs its tasks', async () => {
+      const early = startEarlyWorker(spec());
+      const pool = new TaskPool<Task, number>({ workerFile, workerData: { role: 'test' }, size: 1, budgetMs: null });
+      try {
+        assert.deepStrictEqual(await pool.run({ kind: 'thread' }), { kind: 'done', value: early });
+        assert.strictEqual(pool.workerCount, 1);
+      } finally {
+        await pool.close();
+      }
+    });
+
+    it('is adopted ready: its READY came before the pool, and the first task still starts', async () => {
+      const early = startEarlyWorker(spec());
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const pool = new TaskPool<Task, number>({ workerFile, workerData: { role: 'test' }, size: 1, budgetMs: null });
+      try {
+        assert.deepStrictEqual(await pool.run({ kind: 'thread' }), { kind: 'done', value: early });
+      } finally {
+        await pool.close();
+      }
+    });
+
+    it('is left alone by a pool of another kind, which starts its own worker', async () => {
+      const early = startEarlyWorker(spec());
+      const pool = new TaskPool<Task, number>({ workerFile, workerData: { role: 'other' }, size: 1, budgetMs: null });
+      try {
+        const outcome = await pool.run({ kind: 'thread' });
+        assert.strictEqual(outcome.kind, 'done');
+        assert.notStrictEqual((outcome as { value: number }).value, early);
+      } finally {
+        await pool.close();
+        const parked = adoptEarlyWorker(spec());
+        assert.ok(parked, 'still parked for a pool of its own kind');
+        await parked.worker.terminate();
+      }
+      assert.strictEqual(adoptEarlyWorker(spec()), null, 'handed over once only');
+    });
   });
 });
