@@ -4,10 +4,12 @@
  * reaches in dependency order, and analyse the document with their summaries.
  * Open documents' unsaved texts win over the disk. Summaries are reused when
  * the file's text and its own imports' summaries hash the same as before, so a
- * keystroke in a handler re-analyses the handler, not its helpers.
+ * keystroke in a handler re-analyses the handler, not its helpers. Import cycles are
+ * settled as the CLI settles them: analysed again until their summaries stop changing.
  */
 import { createNodeHost } from '../cli/nodeHost';
-import { importSpecifiers } from '../core/project/analyzeProject';
+import { importSpecifiers, MAX_CYCLE_ROUNDS } from '../core/project/analyzeProject';
+import { stronglyConnected } from '../core/project/components';
 import type { ProjectHost } from '../core/project/host';
 import { linkImports } from '../core/project/link';
 import { createResolver, type Resolver } from '../core/project/resolve';
@@ -69,6 +71,13 @@ class ProjectRun {
   private readonly done = new Map<string, IndexEntry>();
   private readonly resolved = new Map<string, Map<string, string>>();
   private readonly visiting = new Set<string>();
+  /** What a cycle's members are analysed again from (settleCycles). */
+  private readonly sources = new Map<string, { text: string; fileName: string }>();
+  private readonly specifiers = new Map<string, string[]>();
+  /** Files analysed in this request rather than reused from the cache. */
+  private readonly fresh = new Set<string>();
+  /** The document's own summary while a cycle through it settles. */
+  private rootSummary: { summary: ModuleSummary | null; summaryHash: string } | null = null;
   /** Files whose summary was started (the bound counts these, not the finished ones). */
   private started = 0;
   private readonly deadline: number;
@@ -87,11 +96,59 @@ class ProjectRun {
   root(text: string, fileName: string): { report: Report; entries: IndexEntry[] } {
     const path = this.context.path;
     this.visiting.add(path);
+    this.sources.set(path, { text, fileName });
+    this.fresh.add(path);
     const { specifiers, imports, depsKey } = this.prepare(path, text);
+    this.settleCycles(path);
     const analysis = this.analyzeFile(path, text, specifiers, fileName);
     const summary = analysis.summary;
     const entry: IndexEntry = { path, hash: hashText(text), depsKey, imports, summary, summaryHash: summaryHash(summary) };
     return { report: analysis.report, entries: [entry, ...this.done.values()] };
+  }
+
+  /**
+   * Depth first, a cycle's back edge was left out: the file reached first through it was
+   * summarised without the summary of the file that imports it back. As the CLI does
+   * (MAX_CYCLE_ROUNDS), each cycle that holds a file analysed in this request (the document
+   * itself always) is analysed again, all its members, until their summaries are the same
+   * twice or the rounds or the request's time run out. A cycle of files all reused from the
+   * cache was settled when they were made.
+   */
+  private settleCycles(root: string): void {
+    const files = [root, ...this.done.keys()];
+    const known = new Set(files);
+    const components = stronglyConnected(files, (file) => [...(this.resolved.get(file)?.values() ?? [])].filter((target) => known.has(target)));
+    for (const members of components) {
+      if (members.length < 2 || !members.some((file) => this.fresh.has(file))) continue;
+      let previous = this.cycleState(members);
+      for (let round = 0; round < MAX_CYCLE_ROUNDS && Date.now() <= this.deadline; round++) {
+        for (const file of members) this.reanalyse(file);
+        const now = this.cycleState(members);
+        if (now === previous) break;
+        previous = now;
+      }
+    }
+  }
+
+  private cycleState(members: readonly string[]): string {
+    return members.map((file) => (file === this.context.path ? (this.rootSummary?.summaryHash ?? '-') : (this.done.get(file)?.summaryHash ?? '-'))).join('\n');
+  }
+
+  /** One member's summary again, with what the other members' summaries are now; its cache key stays the one prepare() made. */
+  private reanalyse(file: string): void {
+    const source = this.sources.get(file);
+    if (!source) return;
+    let summary: ModuleSummary | null = null;
+    try {
+      summary = this.analyzeFile(file, source.text, this.specifiers.get(file) ?? [], source.fileName).summary;
+    } catch {
+      // As in summarise(): no summary rather than no report.
+    }
+    if (file === this.context.path) this.rootSummary = { summary, summaryHash: summaryHash(summary) };
+    else {
+      const entry = this.done.get(file);
+      if (entry) this.done.set(file, { ...entry, summary, summaryHash: summaryHash(summary) });
+    }
   }
 
   /** Resolve a file's imports and summarise them first (depth first, bounded; a cycle's back edge is left out). */
@@ -103,6 +160,7 @@ class ProjectRun {
       if (resolution.kind === 'source' && resolution.file !== path) targets.set(specifier, resolution.file);
     }
     this.resolved.set(path, targets);
+    this.specifiers.set(path, specifiers);
     const imports = [...new Set(targets.values())].sort();
     for (const target of imports) this.summarise(target);
     return { specifiers, imports, depsKey: dependencyKey(imports, (file) => this.done.get(file)?.summaryHash) };
@@ -114,6 +172,7 @@ class ProjectRun {
     if (text === undefined) return;
     this.started++;
     this.visiting.add(path);
+    this.sources.set(path, { text, fileName: displayName(path, this.context.roots) });
     const { specifiers, imports, depsKey } = this.prepare(path, text);
     const hash = hashText(text);
     const cached = this.cache.get(path);
@@ -121,6 +180,7 @@ class ProjectRun {
     if (cached && cached.hash === hash && cached.depsKey === depsKey) {
       entry = cached;
     } else {
+      this.fresh.add(path);
       let summary: ModuleSummary | null = null;
       try {
         summary = this.analyzeFile(path, text, specifiers, displayName(path, this.context.roots)).summary;
@@ -136,7 +196,7 @@ class ProjectRun {
   private analyzeFile(path: string, text: string, specifiers: string[], fileName: string) {
     const imports = linkImports(path, specifiers, {
       resolve: (specifier, from) => this.resolved.get(from)?.get(specifier) ?? this.resolveSource(specifier, from),
-      summaryOf: (file) => this.done.get(file)?.summary ?? undefined,
+      summaryOf: (file) => (file === this.context.path ? this.rootSummary?.summary : this.done.get(file)?.summary) ?? undefined,
     });
     return analyzeModule(text, { fileName, rules: this.rules, strict: this.strict, imports }, path);
   }

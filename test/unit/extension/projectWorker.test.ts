@@ -6,6 +6,7 @@
  */
 import * as assert from 'assert';
 import { createMemoryHost } from '../../../src/core/project';
+import { analyzeProject } from '../../../src/core/project/analyzeProject';
 import { ProjectWorkerState, displayName } from '../../../src/extension/projectWorker';
 import type { IndexEntry, ProjectContext } from '../../../src/extension/workerProtocol';
 
@@ -107,6 +108,36 @@ describe('extension: project analysis in the worker', () => {
     assert.deepStrictEqual(entries.map((e) => e.path), ['/c/main.ts', '/c/b.ts', '/c/a.ts']);
     const bounded = state.analyze(`import { a } from './a';\na();\n`, 'main.ts', {}, context({ path: '/c/main.ts', roots: ['/c'], maxFiles: 1, epoch: 1 }));
     assert.strictEqual(bounded.entries.length, 2);
+  });
+
+  it('settles an import cycle as the CLI does: a summary that needs the file importing it back is made again', () => {
+    // Depth first from the handler: b.ts is summarised while a.ts is still open, so without
+    // a second round b's check() does not know that a's slowHash() blocks, nor does a's handle().
+    const a = `import * as crypto from 'node:crypto';
+import { check } from './b';
+export function handle(input: string): string {
+  return check(input);
+}
+export function slowHash(input: string): string {
+  return crypto.pbkdf2Sync(input, 'salt', 100000, 64, 'sha512').toString('hex');
+}
+`;
+    const b = `import { slowHash } from './a';
+export function check(input: string): string {
+  return slowHash(input);
+}
+`;
+    const root = handler.replace("import { hashPassword } from './crypto';", "import { handle } from './a';").replace('hashPassword(', 'handle(');
+    const files = { '/app/src/a.ts': a, '/app/src/b.ts': b, '/app/src/handler.ts': root };
+    const state = new ProjectWorkerState(createMemoryHost(files));
+    const { report, entries } = state.analyze(root, 'handler.ts', {}, context());
+    assert.deepStrictEqual(brief(report.findings), ['blocking-call@5:18-5:41']);
+    const line = /blocking-call@(\d+)/.exec(brief(report.findings)[0])![1];
+    assert.strictEqual(root.split('\n')[Number(line) - 1].trim(), 'const digest = handle(String(req.url));');
+    assert.deepStrictEqual(entries.map((e) => e.path).sort(), ['/app/src/a.ts', '/app/src/b.ts', '/app/src/handler.ts']);
+    // The CLI's whole-project analysis gives the handler the same finding.
+    const cli = analyzeProject(createMemoryHost(files), ['/app/src/handler.ts'], (file) => ({ text: files[file as keyof typeof files] }));
+    assert.deepStrictEqual(brief(cli.results.get('/app/src/handler.ts')!.report.findings), brief(report.findings));
   });
 
   it('names files relative to their workspace folder, else by their base name', () => {
