@@ -1,7 +1,8 @@
 /**
  * Project mode, the main thread's side: find the import graph (projectGraph.ts), then hand
  * its components to the worker pool as soon as the components they import are done, each
- * with the summaries of what it imports. Independent files run at once on different
+ * with the summaries of what it imports that its worker does not hold yet (summaryLedger.ts).
+ * Independent files run at once on different
  * workers; a file waits only for its own imports. Each file keeps its time budget (a cycle
  * gets one budget per member, since it is analysed as one task); a file over its budget
  * is reported as skipped, and the files importing it are analysed without its summary.
@@ -10,16 +11,16 @@
  * are fixed once its imports are done, and results are collected per file.
  */
 import { overBudgetReason, skippedReport } from '../core/limits';
-import { linkImports } from '../core/project/link';
 import { createResolver } from '../core/project/resolve';
 import type { ModuleSummary } from '../core/project/summaryTypes';
 import type { SeveritySetting } from '../core/reportTypes';
 import type { FileResult } from './fileTask';
 import { FILE_WORKER_ROLE } from './workerRole';
 import { createNodeHost } from './nodeHost';
-import { TaskPool, type TaskOutcome } from './pool/taskPool';
-import { discoverProject, reachableFrom, toKey, type Prescanned, type ProjectFile, type ProjectGraph } from './projectGraph';
+import { TaskPool, type TaskFor, type TaskOutcome } from './pool/taskPool';
+import { discoverProject, toKey, type Prescanned, type ProjectFile, type ProjectGraph } from './projectGraph';
 import { readSource } from './readSource';
+import { SummaryLedger } from './summaryLedger';
 import type { ModuleInput, ModuleOutput, ProjectTask } from './projectTask';
 import type { AnalyzedFile } from './types';
 import { displayPath, type SourceFile } from './walk';
@@ -118,7 +119,7 @@ function schedule(
   byKey: Map<string, FileResult>,
   notes: string[],
 ): Promise<unknown> {
-  const summaries = new Map<string, ModuleSummary>();
+  const ledger = new SummaryLedger(graph);
   const componentOf = new Map<string, number>();
   graph.components.forEach((members, index) => members.forEach((key) => componentOf.set(key, index)));
   const finished: Promise<void>[] = [];
@@ -130,7 +131,7 @@ function schedule(
     }
     // Components come in dependency order, so everything this one needs is already scheduled.
     finished[index] = Promise.all([...needs].map((other) => finished[other]))
-      .then(() => runComponent(members, graph, settings, pool, cwd, summaries, byKey, notes))
+      .then(() => runComponent(members, graph, settings, pool, cwd, ledger, byKey, notes))
       .catch((err: unknown) => {
         // A bug here must cost this component's files, not the run (and not the files waiting on it).
         const message = err instanceof Error ? err.message : String(err);
@@ -149,7 +150,7 @@ async function runComponent(
   settings: AnalysisSettings,
   pool: TaskPool<WorkerTask, WorkerResult>,
   cwd: string,
-  summaries: Map<string, ModuleSummary>,
+  ledger: SummaryLedger,
   byKey: Map<string, FileResult>,
   notes: string[],
 ): Promise<void> {
@@ -160,28 +161,31 @@ async function runComponent(
     else if (file.asked) byKey.set(key, skipped(file, file.source.skipped, settings));
   }
   if (members.length === 0) return;
-  const link = { resolve: (specifier: string, from: string) => graph.files.get(from)?.resolved[specifier] ?? null, summaryOf: (key: string) => summaries.get(key) };
-  const cycle = members.length > 1;
   const inputs = members.map((file): ModuleInput => ({
     key: file.key,
     path: file.path,
     text: (file.source as { text: string }).text,
     specifiers: file.specifiers,
     report: file.asked,
-    ...(cycle ? {} : { imports: linkImports(file.key, file.specifiers, link) }),
   }));
-  const task: ProjectTask = {
-    kind: 'project',
-    members: inputs,
-    cycle: cycle ? cycleContext(members, graph, summaries) : null,
-    rules: settings.rules,
-    strict: settings.strict,
-    timelineCores: settings.timelineCores,
-    jsonOnly: settings.jsonOnly,
+  let worker: number | null = null;
+  const task: TaskFor<ProjectTask> = (takenBy) => {
+    worker = takenBy;
+    return {
+      kind: 'project',
+      run: ledger.run,
+      members: inputs,
+      cycle: members.length > 1,
+      ...ledger.shipment(takenBy, members),
+      rules: settings.rules,
+      strict: settings.strict,
+      timelineCores: settings.timelineCores,
+      jsonOnly: settings.jsonOnly,
+    };
   };
-  const outcome = (await pool.run(task, settings.budgetMs === null ? null : settings.budgetMs * members.length)) as TaskOutcome<{ kind: 'modules'; modules: ModuleOutput[] }>;
+  const outcome = (await pool.run(task as TaskFor<WorkerTask>, settings.budgetMs === null ? null : settings.budgetMs * members.length)) as TaskOutcome<{ kind: 'modules'; modules: ModuleOutput[] }>;
   for (const file of members) {
-    const result = resultFor(file, outcome, settings, cwd, summaries);
+    const result = resultFor(file, outcome, settings, cwd, (key, summary) => ledger.made(worker!, key, summary));
     if (result === null) continue;
     if (file.asked) byKey.set(file.key, result);
     else if (result.kind === 'problem') notes.push(`${file.path} (imported): ${result.problem.reason}; the files importing it were analysed without it`);
@@ -189,24 +193,19 @@ async function runComponent(
   }
 }
 
-function cycleContext(members: readonly ProjectFile[], graph: ProjectGraph, summaries: ReadonlyMap<string, ModuleSummary>): NonNullable<ProjectTask['cycle']> {
-  const reached = reachableFrom(members.map((file) => file.key), graph.files);
-  const context: NonNullable<ProjectTask['cycle']> = { summaries: {}, resolved: {} };
-  for (const key of reached) {
-    const summary = summaries.get(key);
-    if (summary) context.summaries[key] = summary;
-  }
-  for (const key of [...members.map((file) => file.key), ...reached]) context.resolved[key] = graph.files.get(key)!.resolved;
-  return context;
-}
-
 /** What to report for one member: null for an imported file that went well. */
-function resultFor(file: ProjectFile, outcome: TaskOutcome<{ kind: 'modules'; modules: ModuleOutput[] }>, settings: AnalysisSettings, cwd: string, summaries: Map<string, ModuleSummary>): FileResult | null {
+function resultFor(
+  file: ProjectFile,
+  outcome: TaskOutcome<{ kind: 'modules'; modules: ModuleOutput[] }>,
+  settings: AnalysisSettings,
+  cwd: string,
+  made: (key: string, summary: ModuleSummary) => void,
+): FileResult | null {
   switch (outcome.kind) {
     case 'done': {
       const output = outcome.value.modules.find((module) => module.key === file.key);
       if (!output) return internalProblem(file.path, 'the worker sent no result for the file');
-      if (output.summary) summaries.set(file.key, output.summary);
+      if (output.summary) made(file.key, output.summary);
       if (output.problem) return { kind: 'problem', problem: { path: file.path, reason: output.problem } };
       // A file read only for its summary has nothing more to say.
       if (!file.asked) return null;

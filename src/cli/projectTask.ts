@@ -1,19 +1,23 @@
 /**
  * Project mode, the worker's side: analyse one component of the import graph (a file, or
- * the files of a cycle) with what the main thread knows about the files it imports, and
- * send back each file's summary (for the files that import it) and, for the files asked
- * for, the report and timelines.
+ * the files of a cycle) with the summaries of the files it imports, and send back each
+ * file's summary (for the files that import it) and, for the files asked for, the report
+ * and timelines.
  *
- * A single file gets its imports already linked (ProjectImports). A cycle's members need
- * each other's summaries, which change while it settles, so a cycle gets the summaries of
- * everything it reaches and the resolved specifiers, and links itself on every round:
- * each member is parsed once and analysed again on the same tree until the summaries are
- * the same twice, or MAX_CYCLE_ROUNDS have run.
+ * A worker keeps, for the run, every summary it is sent or makes itself, so a task carries
+ * only the summaries this worker has not seen (the main thread keeps count, projectRun.ts):
+ * linking a file near the top of a project reads the summaries of most files below it, and
+ * copying them all into every task cost more than analysing the file. The worker links the
+ * imports itself, from those summaries and the specifiers' resolutions.
+ *
+ * A cycle's members need each other's summaries, which change while it settles: each member
+ * is parsed once and analysed again on the same tree until the summaries are the same
+ * twice, or MAX_CYCLE_ROUNDS have run.
  */
 import { parseSource } from '../core/parse';
 import { MAX_CYCLE_ROUNDS } from '../core/project/analyzeProject';
-import { linkImports } from '../core/project/link';
-import type { ModuleSummary, ProjectImports } from '../core/project/summaryTypes';
+import { linkImports, type LinkHost } from '../core/project/link';
+import type { ModuleSummary } from '../core/project/summaryTypes';
 import { analyzeModule, analyzeParsed, reasonToSkip, type ModuleAnalysis } from '../core/report';
 import type { AnalyzeOptions, Report, SeveritySetting } from '../core/reportTypes';
 import type { Timeline } from '../core/simulate';
@@ -30,15 +34,19 @@ export interface ModuleInput {
   specifiers: string[];
   /** Asked for: send back its report. */
   report: boolean;
-  /** A single file's linked imports (absent for a cycle's members). */
-  imports?: ProjectImports;
 }
 
 export interface ProjectTask {
   kind: 'project';
+  /** Names the CLI run: a worker holds the summaries it is sent or makes for one run only. */
+  run: string;
   members: ModuleInput[];
-  /** For a cycle: the summaries of every file it reaches, and what each specifier resolves to. */
-  cycle: { summaries: Record<string, ModuleSummary>; resolved: Record<string, Record<string, string>> } | null;
+  /** The members import each other: analysed in rounds until their summaries settle. */
+  cycle: boolean;
+  /** Summaries that linking the members' imports reads and this worker does not hold yet. */
+  summaries: Record<string, ModuleSummary>;
+  /** What each specifier resolves to, for the members and every file linking reads through (re-exports, a cycle's reach). */
+  resolved: Record<string, Record<string, string>>;
   rules: Record<string, SeveritySetting>;
   strict: boolean;
   timelineCores: number | null;
@@ -61,8 +69,20 @@ export interface ProjectResult {
   modules: ModuleOutput[];
 }
 
+/** The summaries this worker holds for the current run. */
+let held: { run: string; summaries: Map<string, ModuleSummary> } = { run: '', summaries: new Map() };
+
+function holdings(task: ProjectTask): Map<string, ModuleSummary> {
+  if (held.run !== task.run) held = { run: task.run, summaries: new Map() };
+  for (const [key, summary] of Object.entries(task.summaries)) held.summaries.set(key, summary);
+  return held.summaries;
+}
+
 export function runProjectTask(task: ProjectTask): ProjectResult {
-  const analyses = task.cycle === null ? analyzeSingles(task) : settleCycle(task, task.cycle);
+  const summaries = holdings(task);
+  const link: LinkHost = { resolve: (specifier, from) => task.resolved[from]?.[specifier] ?? null, summaryOf: (file) => summaries.get(file) };
+  const analyses = task.cycle ? settleCycle(task, link, summaries) : analyzeSingles(task, link);
+  for (const [key, analysis] of analyses) if ('summary' in analysis && analysis.summary) summaries.set(key, analysis.summary);
   const modules = task.members.map((member): ModuleOutput => {
     const analysis = analyses.get(member.key)!;
     if ('problem' in analysis) return { key: member.key, summary: null, report: null, timelines: null, problem: analysis.problem };
@@ -76,7 +96,7 @@ export function runProjectTask(task: ProjectTask): ProjectResult {
 
 type Outcome = ModuleAnalysis | { problem: string };
 
-function options(task: ProjectTask, member: ModuleInput, imports: ProjectImports | undefined): AnalyzeOptions {
+function options(task: ProjectTask, member: ModuleInput, imports: AnalyzeOptions['imports']): AnalyzeOptions {
   return { fileName: member.path, rules: task.rules, strict: task.strict, imports };
 }
 
@@ -89,16 +109,11 @@ function guarded(run: () => ModuleAnalysis): Outcome {
   }
 }
 
-function analyzeSingles(task: ProjectTask): Map<string, Outcome> {
-  return new Map(task.members.map((member) => [member.key, guarded(() => analyzeModule(member.text, options(task, member, member.imports), member.key))]));
+function analyzeSingles(task: ProjectTask, link: LinkHost): Map<string, Outcome> {
+  return new Map(task.members.map((member) => [member.key, guarded(() => analyzeModule(member.text, options(task, member, linkImports(member.key, member.specifiers, link)), member.key))]));
 }
 
-function settleCycle(task: ProjectTask, cycle: NonNullable<ProjectTask['cycle']>): Map<string, Outcome> {
-  const local = new Map<string, ModuleSummary>();
-  const link = {
-    resolve: (specifier: string, from: string) => cycle.resolved[from]?.[specifier] ?? null,
-    summaryOf: (file: string) => local.get(file) ?? cycle.summaries[file],
-  };
+function settleCycle(task: ProjectTask, link: LinkHost, summaries: Map<string, ModuleSummary>): Map<string, Outcome> {
   // Parsed once; a file the core skips or cannot parse goes through analyzeModule, which says why.
   const trees = new Map(task.members.map((member) => [member.key, reasonToSkip(member.text, member.path) ? null : parseSource(member.text, member.path)]));
   const outcomes = new Map<string, Outcome>();
@@ -111,9 +126,9 @@ function settleCycle(task: ProjectTask, cycle: NonNullable<ProjectTask['cycle']>
         parsed?.ok ? analyzeParsed(parsed.ast, member.text, options(task, member, imports), member.key) : analyzeModule(member.text, options(task, member, imports), member.key),
       );
       outcomes.set(member.key, outcome);
-      if ('summary' in outcome && outcome.summary) local.set(member.key, outcome.summary);
+      if ('summary' in outcome && outcome.summary) summaries.set(member.key, outcome.summary);
     }
-    const now = JSON.stringify(task.members.map((member) => local.get(member.key) ?? null));
+    const now = JSON.stringify(task.members.map((member) => summaries.get(member.key) ?? null));
     if (now === previous) break;
     previous = now;
   }

@@ -27,6 +27,7 @@
  *   recurses gets the same room whichever thread runs it.
  * - Dependent work (a file whose imports must be summarised first) is scheduled by the
  *   caller: await the outcomes a task needs, then `run` it with them in the task's data.
+ *   `run` also takes a function that makes the task for the worker that takes it (TaskFor).
  */
 import { Worker } from 'node:worker_threads';
 import { ANALYSIS_STACK_MB } from '../../core/limits';
@@ -52,8 +53,14 @@ export type TaskOutcome<R> =
   | { kind: 'over-budget'; budgetMs: number }
   | { kind: 'crashed'; message: string };
 
+/**
+ * A task made when a worker takes it, for that worker: the caller can leave out what the
+ * worker already holds (see projectRun.ts). `worker` is the thread's id, new for a replaced worker.
+ */
+export type TaskFor<T> = (worker: number) => T;
+
 interface Pending<T, R> {
-  task: T;
+  task: T | TaskFor<T>;
   budgetMs: number | null;
   resolve(outcome: TaskOutcome<R>): void;
 }
@@ -76,7 +83,7 @@ export class TaskPool<T, R> {
   constructor(private readonly options: TaskPoolOptions) {}
 
   /** Runs one task; resolves with its outcome (never rejects). `budgetMs` overrides the pool's budget for this task. */
-  run(task: T, budgetMs: number | null = this.options.budgetMs): Promise<TaskOutcome<R>> {
+  run(task: T | TaskFor<T>, budgetMs: number | null = this.options.budgetMs): Promise<TaskOutcome<R>> {
     if (this.closed) return Promise.resolve({ kind: 'crashed', message: 'the worker pool is closed' });
     if (this.broken !== null) return Promise.resolve({ kind: 'crashed', message: this.broken });
     return new Promise((resolve) => {
@@ -126,9 +133,10 @@ export class TaskPool<T, R> {
     const { budgetMs } = pending;
     if (budgetMs !== null) slot.timer = setTimeout(() => this.stop(slot, { kind: 'over-budget', budgetMs }), budgetMs);
     try {
-      slot.worker.postMessage({ id, task: pending.task } satisfies ToWorker<T>);
+      const task = typeof pending.task === 'function' ? (pending.task as TaskFor<T>)(slot.worker.threadId) : pending.task;
+      slot.worker.postMessage({ id, task } satisfies ToWorker<T>);
     } catch (err) {
-      // A task that cannot be cloned is the caller's mistake; the worker is fine.
+      // A task that cannot be made or cloned is the caller's mistake; the worker is fine.
       this.settle(slot, { kind: 'failed', message: `the task cannot be sent to a worker: ${messageOf(err)}` });
       this.pump();
     }
