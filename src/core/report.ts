@@ -75,8 +75,9 @@ export function analyzeParsed(ast: TSESTree.Program, text: string, options: Anal
   const functions = model.functions.map((fn) => toFunctionReport(fn, contextOf(model, fn)));
   const imported = importedFunctions(functions, model.projectImports);
   // P is read off each parallel function's predicted schedule, so Amdahl's bound covers every simulated speed-up.
+  const schedulable = { functions, imported };
   for (const fn of functions) {
-    if (fn.quadrant === 'parallel' || fn.quadrant === 'concurrent-parallel') fn.parallelFraction = parallelFractionOf({ functions, imported }, fn.id);
+    if (fn.quadrant === 'parallel' || fn.quadrant === 'concurrent-parallel') fn.parallelFraction = parallelFractionOf(schedulable, fn.id);
   }
   const report: Report = {
     version: 1,

@@ -7,7 +7,7 @@
 import { COST } from '../model/types';
 import type { FunctionReport, Report } from '../reportTypes';
 import { sameWorkSpeedup, speedupOf } from './amdahl';
-import { lookupOf } from './costs';
+import { lookupOf, type FunctionLookup } from './costs';
 import { SWITCH_COST } from './machine';
 import { DEFAULT_MAX_SEGMENTS, schedule, type RawSegment, type Schedule } from './scheduler';
 import type { SegmentRef, SimulateOptions, Timeline, TimelineLane, TimelineSegment } from './types';
@@ -18,13 +18,30 @@ export const MAX_CORES = 64;
 /** What the scheduler reads of a report: the file's functions, and those of other files its calls reach. */
 export type Schedulable = Pick<Report, 'functions' | 'imported'>;
 
+/**
+ * One lookup per report: P is read off several schedules of every parallel function
+ * (parallelism.ts), and building the lookup each time made a file's analysis quadratic in
+ * its function count (a 50,000-line file spent a fifth of its time here). Reports are not
+ * changed once made; the imported list is checked too, for callers that pair a function
+ * list with another one.
+ */
+const lookups = new WeakMap<readonly FunctionReport[], { imported: Schedulable['imported']; lookup: FunctionLookup }>();
+
+function lookupFor(report: Schedulable): FunctionLookup {
+  const known = lookups.get(report.functions);
+  if (known && known.imported === report.imported) return known.lookup;
+  const lookup = lookupOf(report.functions, report.imported);
+  lookups.set(report.functions, { imported: report.imported, lookup });
+  return lookup;
+}
+
 export function clampCores(cores: number): number {
   return Number.isFinite(cores) ? Math.min(MAX_CORES, Math.max(1, Math.round(cores))) : 1;
 }
 
 export function simulate(report: Schedulable, functionId: number, options: SimulateOptions): Timeline {
   const cores = clampCores(options.cores);
-  const lookup = lookupOf(report.functions, report.imported);
+  const lookup = lookupFor(report);
   const fn = lookup(functionId);
   // A stale id (the file changed under the view) gets an empty chart, never an exception.
   if (!fn) return emptyTimeline(functionId, cores);
@@ -37,7 +54,7 @@ export function simulate(report: Schedulable, functionId: number, options: Simul
 
 /** A function's predicted total on `cores` cores, and how many jobs it gave other threads (the scheduler only: no lanes, no critical path). */
 export function predictedRun(report: Schedulable, functionId: number, cores: number, options: Omit<SimulateOptions, 'cores'> = {}): { total: number; workerJobs: number } {
-  const lookup = lookupOf(report.functions, report.imported);
+  const lookup = lookupFor(report);
   const fn = lookup(functionId);
   if (!fn) return { total: 0, workerJobs: 0 };
   const raw = schedule(fn, lookup, { cores: clampCores(cores), ioLatency: options.ioLatency, maxSegments: Math.max(1, options.maxSegments ?? DEFAULT_MAX_SEGMENTS) });
