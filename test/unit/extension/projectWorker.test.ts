@@ -140,6 +140,29 @@ export function check(input: string): string {
     assert.deepStrictEqual(brief(cli.results.get('/app/src/handler.ts')!.report.findings), brief(report.findings));
   });
 
+  it('settles a cycle through the open document itself: its partner learns what the document does', () => {
+    // The document (a.ts) is open; b.ts is summarised depth first while a.ts has no summary yet.
+    const a = `import * as crypto from 'node:crypto';
+import { check } from './b';
+export function handle(input: string): string {
+  return check(input);
+}
+export function slowHash(input: string): string {
+  return crypto.pbkdf2Sync(input, 'salt', 100000, 64, 'sha512').toString('hex');
+}
+`;
+    const b = `import { slowHash } from './a';
+export function check(input: string): string {
+  return slowHash(input);
+}
+`;
+    const state = new ProjectWorkerState(createMemoryHost({ '/app/src/a.ts': a, '/app/src/b.ts': b }));
+    const { entries } = state.analyze(a, 'a.ts', {}, context({ path: '/app/src/a.ts' }));
+    const byPath = new Map(entries.map((e) => [e.path, e]));
+    assert.strictEqual(byPath.get('/app/src/b.ts')!.summary!.exports.check.call!.blocks!.api, 'crypto.pbkdf2Sync');
+    assert.strictEqual(byPath.get('/app/src/a.ts')!.summary!.exports.handle.call!.blocks!.api, 'crypto.pbkdf2Sync');
+  });
+
   it('names files relative to their workspace folder, else by their base name', () => {
     assert.strictEqual(displayName('/app/src/a.ts', ['/other', '/app']), 'src/a.ts');
     assert.strictEqual(displayName('/elsewhere/lib/b.ts', ['/app']), 'b.ts');
