@@ -169,14 +169,17 @@ async function runComponent(
     report: file.asked,
   }));
   let worker: number | null = null;
+  let shipped: string[] = [];
   const task: TaskFor<ProjectTask> = (takenBy) => {
     worker = takenBy;
+    const shipment = ledger.shipment(takenBy, members);
+    shipped = Object.keys(shipment.summaries);
     return {
       kind: 'project',
       run: ledger.run,
       members: inputs,
       cycle: members.length > 1,
-      ...ledger.shipment(takenBy, members),
+      ...shipment,
       rules: settings.rules,
       strict: settings.strict,
       timelineCores: settings.timelineCores,
@@ -184,6 +187,7 @@ async function runComponent(
     };
   };
   const outcome = (await pool.run(task as TaskFor<WorkerTask>, settings.budgetMs === null ? null : settings.budgetMs * members.length)) as TaskOutcome<{ kind: 'modules'; modules: ModuleOutput[] }>;
+  if (outcome.kind === 'done') ledger.delivered(worker!, shipped);
   for (const file of members) {
     const result = resultFor(file, outcome, settings, cwd, (key, summary) => ledger.made(worker!, key, summary));
     if (result === null) continue;

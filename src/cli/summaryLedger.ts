@@ -24,7 +24,7 @@ export class SummaryLedger {
 
   constructor(private readonly graph: ProjectGraph) {}
 
-  /** What a task for `members` on `worker` must carry; what it carries is then held by that worker. */
+  /** What a task for `members` on `worker` must carry (held by it once the task is done: see delivered()). */
   shipment(worker: number, members: readonly ProjectFile[]): Shipment {
     const reads = new Set<string>();
     const through = new Set(members.map((file) => file.key));
@@ -54,11 +54,20 @@ export class SummaryLedger {
     for (const key of reads) {
       if (holds.has(key)) continue;
       summaries[key] = this.summaries.get(key)!;
-      holds.add(key);
     }
     const resolved: Record<string, Record<string, string>> = {};
     for (const key of through) resolved[key] = this.graph.files.get(key)?.resolved ?? {};
     return { summaries, resolved };
+  }
+
+  /**
+   * A task came back done: its worker holds what it carried. Not before, and not for a task that
+   * failed, which may never have reached the worker (a task that could not be copied); each
+   * worker runs one task at a time, so nothing is shipped to it in between.
+   */
+  delivered(worker: number, keys: Iterable<string>): void {
+    const holds = this.heldBy(worker);
+    for (const key of keys) holds.add(key);
   }
 
   /** A worker's task made these summaries: it holds them now. */

@@ -26,7 +26,7 @@ interface Parked {
   spec: WorkerSpec;
   worker: Worker;
   ready: boolean;
-  /** Why it stopped before it was adopted; such a worker is never handed over. */
+  /** It stopped before it was adopted: such a worker is never handed over. */
   dead: boolean;
   /** Takes the launcher's listeners off, for the pool's own. */
   release(): void;
