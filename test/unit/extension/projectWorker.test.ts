@@ -33,6 +33,23 @@ export function hashPassword(password: string): string {
 }
 `;
 
+/** An import cycle: a's handle() reaches b's check(), which calls a's slowHash(), which blocks. */
+const cycleA = `import * as crypto from 'node:crypto';
+import { check } from './b';
+export function handle(input: string): string {
+  return check(input);
+}
+export function slowHash(input: string): string {
+  return crypto.pbkdf2Sync(input, 'salt', 100000, 64, 'sha512').toString('hex');
+}
+`;
+
+const cycleB = `import { slowHash } from './a';
+export function check(input: string): string {
+  return slowHash(input);
+}
+`;
+
 function context(overrides: Partial<ProjectContext> = {}): ProjectContext {
   return { path: '/app/src/handler.ts', roots: ['/app'], overlays: {}, known: [], epoch: 0, maxFiles: 50, importBudgetMs: 60_000, ...overrides };
 }
@@ -113,22 +130,8 @@ describe('extension: project analysis in the worker', () => {
   it('settles an import cycle as the CLI does: a summary that needs the file importing it back is made again', () => {
     // Depth first from the handler: b.ts is summarised while a.ts is still open, so without
     // a second round b's check() does not know that a's slowHash() blocks, nor does a's handle().
-    const a = `import * as crypto from 'node:crypto';
-import { check } from './b';
-export function handle(input: string): string {
-  return check(input);
-}
-export function slowHash(input: string): string {
-  return crypto.pbkdf2Sync(input, 'salt', 100000, 64, 'sha512').toString('hex');
-}
-`;
-    const b = `import { slowHash } from './a';
-export function check(input: string): string {
-  return slowHash(input);
-}
-`;
     const root = handler.replace("import { hashPassword } from './crypto';", "import { handle } from './a';").replace('hashPassword(', 'handle(');
-    const files = { '/app/src/a.ts': a, '/app/src/b.ts': b, '/app/src/handler.ts': root };
+    const files = { '/app/src/a.ts': cycleA, '/app/src/b.ts': cycleB, '/app/src/handler.ts': root };
     const state = new ProjectWorkerState(createMemoryHost(files));
     const { report, entries } = state.analyze(root, 'handler.ts', {}, context());
     assert.deepStrictEqual(brief(report.findings), ['blocking-call@5:18-5:41']);
@@ -142,22 +145,8 @@ export function check(input: string): string {
 
   it('settles a cycle through the open document itself: its partner learns what the document does', () => {
     // The document (a.ts) is open; b.ts is summarised depth first while a.ts has no summary yet.
-    const a = `import * as crypto from 'node:crypto';
-import { check } from './b';
-export function handle(input: string): string {
-  return check(input);
-}
-export function slowHash(input: string): string {
-  return crypto.pbkdf2Sync(input, 'salt', 100000, 64, 'sha512').toString('hex');
-}
-`;
-    const b = `import { slowHash } from './a';
-export function check(input: string): string {
-  return slowHash(input);
-}
-`;
-    const state = new ProjectWorkerState(createMemoryHost({ '/app/src/a.ts': a, '/app/src/b.ts': b }));
-    const { entries } = state.analyze(a, 'a.ts', {}, context({ path: '/app/src/a.ts' }));
+    const state = new ProjectWorkerState(createMemoryHost({ '/app/src/a.ts': cycleA, '/app/src/b.ts': cycleB }));
+    const { entries } = state.analyze(cycleA, 'a.ts', {}, context({ path: '/app/src/a.ts' }));
     const byPath = new Map(entries.map((e) => [e.path, e]));
     assert.strictEqual(byPath.get('/app/src/b.ts')!.summary!.exports.check.call!.blocks!.api, 'crypto.pbkdf2Sync');
     assert.strictEqual(byPath.get('/app/src/a.ts')!.summary!.exports.handle.call!.blocks!.api, 'crypto.pbkdf2Sync');
