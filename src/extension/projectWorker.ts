@@ -97,10 +97,12 @@ class ProjectRun {
     const path = this.context.path;
     this.visiting.add(path);
     this.sources.set(path, { text, fileName });
-    this.fresh.add(path);
     const { specifiers, imports, depsKey } = this.prepare(path, text);
-    this.settleCycles(path);
-    const analysis = this.analyzeFile(path, text, specifiers, fileName);
+    let analysis = this.analyzeFile(path, text, specifiers, fileName);
+    this.rootSummary = { summary: analysis.summary, summaryHash: summaryHash(analysis.summary) };
+    // A keystroke that leaves the document's summary as it was last time changes nothing its cycle reads: typing stays one analysis.
+    if (this.rootSummary.summaryHash !== this.cache.get(path)?.summaryHash) this.fresh.add(path);
+    if (this.settleCycles(path)) analysis = this.analyzeFile(path, text, specifiers, fileName);
     const summary = analysis.summary;
     const entry: IndexEntry = { path, hash: hashText(text), depsKey, imports, summary, summaryHash: summaryHash(summary) };
     return { report: analysis.report, entries: [entry, ...this.done.values()] };
@@ -110,16 +112,19 @@ class ProjectRun {
    * Depth first, a cycle's back edge was left out: the file reached first through it was
    * summarised without the summary of the file that imports it back. As the CLI does
    * (MAX_CYCLE_ROUNDS), each cycle that holds a file analysed in this request (the document
-   * itself always) is analysed again, all its members, until their summaries are the same
-   * twice or the rounds or the request's time run out. A cycle of files all reused from the
-   * cache was settled when they were made.
+   * when its summary changed) is analysed again, all its members, until their summaries are the
+   * same twice or the rounds or the request's time run out. A cycle of files all reused from
+   * the cache was settled when they were made. True when any cycle was analysed again: the
+   * document reaches every file here, so it is analysed again with their new summaries.
    */
-  private settleCycles(root: string): void {
+  private settleCycles(root: string): boolean {
+    let settled = false;
     const files = [root, ...this.done.keys()];
     const known = new Set(files);
     const components = stronglyConnected(files, (file) => [...(this.resolved.get(file)?.values() ?? [])].filter((target) => known.has(target)));
     for (const members of components) {
       if (members.length < 2 || !members.some((file) => this.fresh.has(file))) continue;
+      settled = true;
       let previous = this.cycleState(members);
       for (let round = 0; round < MAX_CYCLE_ROUNDS && Date.now() <= this.deadline; round++) {
         for (const file of members) this.reanalyse(file);
@@ -128,6 +133,7 @@ class ProjectRun {
         previous = now;
       }
     }
+    return settled;
   }
 
   private cycleState(members: readonly string[]): string {

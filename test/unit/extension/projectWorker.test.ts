@@ -150,6 +150,13 @@ describe('extension: project analysis in the worker', () => {
     const byPath = new Map(entries.map((e) => [e.path, e]));
     assert.strictEqual(byPath.get('/app/src/b.ts')!.summary!.exports.check.call!.blocks!.api, 'crypto.pbkdf2Sync');
     assert.strictEqual(byPath.get('/app/src/a.ts')!.summary!.exports.handle.call!.blocks!.api, 'crypto.pbkdf2Sync');
+    // Typing that leaves the document's summary as it was does not analyse the cycle again: b's entry is the cached one.
+    const again = state.analyze(`${cycleA}// a comment typed at the end\n`, 'a.ts', {}, context({ path: '/app/src/a.ts' }));
+    assert.strictEqual(again.entries.find((e) => e.path === '/app/src/b.ts'), byPath.get('/app/src/b.ts'));
+    // A change to what the document does goes round the cycle again.
+    const harmlessA = cycleA.replace("crypto.pbkdf2Sync(input, 'salt', 100000, 64, 'sha512').toString('hex')", 'input');
+    const changed = state.analyze(harmlessA, 'a.ts', {}, context({ path: '/app/src/a.ts' }));
+    assert.strictEqual(changed.entries.find((e) => e.path === '/app/src/b.ts')!.summary!.exports.check.call!.blocks, null);
   });
 
   it('names files relative to their workspace folder, else by their base name', () => {
